@@ -20,8 +20,7 @@ export default defineConfig({
           globalSetup: ['test/integration/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
-          // Two cores: files run in parallel but each has its own database and queue prefix.
-          maxWorkers: 2,
+          // Files run in parallel; each has its own database and queue prefix.
         },
       },
     ],

@@ -1,0 +1,37 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Config } from './config';
+import errorsPlugin from './plugins/errors';
+import mongoPlugin from './plugins/mongo';
+import redisPlugin from './plugins/redis';
+import healthRoutes from './modules/health/routes';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+  }
+}
+
+export interface BuildAppOptions {
+  /** Override the logger (tests pass false). */
+  logger?: boolean;
+}
+
+/** Builds the whole API from a config object. Used by server/main.ts and by tests. */
+export async function buildApp(config: Config, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: config.LOG_LEVEL },
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('config', config);
+  await app.register(errorsPlugin);
+  await app.register(mongoPlugin, { uri: config.MONGODB_URI });
+  await app.register(redisPlugin, { url: config.REDIS_URL });
+  await app.register(healthRoutes, { readyTimeoutMs: config.READY_TIMEOUT_MS });
+
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,80 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Value, type ValueError } from '@sinclair/typebox/value';
+
+/**
+ * Every setting Matchbridge reads from the environment, with local defaults.
+ * This is the only module that touches process.env: everything else receives a Config.
+ */
+const ConfigSchema = Type.Object({
+  NODE_ENV: Type.Union([Type.Literal('development'), Type.Literal('production'), Type.Literal('test')], {
+    default: 'development',
+  }),
+  HOST: Type.String({ default: '127.0.0.1', minLength: 1 }),
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  MONGODB_URI: Type.String({ pattern: '^mongodb(\\+srv)?://.+', default: 'mongodb://127.0.0.1:27017/matchbridge' }),
+  REDIS_URL: Type.String({ pattern: '^rediss?://.+', default: 'redis://127.0.0.1:6379' }),
+  /** Prefix for BullMQ keys, so several deployments or test files can share one Redis. */
+  QUEUE_PREFIX: Type.String({ minLength: 1, pattern: '^[A-Za-z0-9_:-]+$', default: 'mb' }),
+  SESSION_SECRET: Type.String({ minLength: 32, default: 'dev-only-session-secret-change-me-in-production!' }),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
+    { default: 'info' },
+  ),
+  /** Public URL of the web app, used in mails and for Secure cookies behind TLS. */
+  PUBLIC_URL: Type.String({ pattern: '^https?://.+', default: 'http://127.0.0.1:3000' }),
+  /** Milliseconds a readiness probe waits for MongoDB or Redis before calling it down. */
+  READY_TIMEOUT_MS: Type.Integer({ minimum: 50, maximum: 60_000, default: 1500 }),
+  WORKER_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 64, default: 2 }),
+});
+
+export type Config = Static<typeof ConfigSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const KNOWN_KEYS = Object.keys(ConfigSchema.properties) as (keyof Config)[];
+
+/** Reads and validates the configuration once; throws a ConfigError listing every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const raw: Record<string, unknown> = {};
+  for (const key of KNOWN_KEYS) {
+    const value = env[key];
+    // An empty variable means "not set" so a blank line in an env file keeps the default.
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const withDefaults = Value.Default(ConfigSchema, raw);
+  const converted = Value.Convert(ConfigSchema, withDefaults);
+  const problems = [...Value.Errors(ConfigSchema, converted)].map((error) => {
+    const variable = error.path.slice(1);
+    return `${variable}=${JSON.stringify(env[variable])}: ${describeProblem(error)}`;
+  });
+  if (problems.length > 0) throw new ConfigError(dedupeByVariable(problems));
+  const config = converted as Config;
+  if (config.NODE_ENV === 'production' && config.SESSION_SECRET === ConfigSchema.properties.SESSION_SECRET.default) {
+    throw new ConfigError(['SESSION_SECRET: must be set to a secret of at least 32 characters in production']);
+  }
+  return config;
+}
+
+/** Turns a schema error into words a person can act on (allowed values, expected format). */
+function describeProblem(error: ValueError): string {
+  const schema = error.schema as { anyOf?: { const?: unknown }[]; pattern?: string };
+  const allowed = schema.anyOf?.map((option) => option.const);
+  if (allowed?.every((value) => typeof value === 'string')) return `must be one of ${allowed.join(', ')}`;
+  if (schema.pattern) return `must match ${schema.pattern}`;
+  return error.message.toLowerCase();
+}
+
+/** TypeBox reports one error per failed union branch; a person needs one line per variable. */
+function dedupeByVariable(problems: string[]): string[] {
+  const seen = new Map<string, string>();
+  for (const problem of problems) {
+    const variable = problem.slice(0, problem.indexOf('='));
+    if (!seen.has(variable)) seen.set(variable, problem);
+  }
+  return [...seen.values()];
+}

@@ -1,0 +1,29 @@
+import { ConfigError, loadConfig, type Config } from './config';
+import { buildApp } from './app';
+import { onShutdownSignal } from './shutdown';
+
+/** Entry point of the API process: read config, build the app, listen, stop cleanly on SIGTERM/SIGINT. */
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`matchbridge api: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  const app = await buildApp(config);
+  onShutdownSignal(async (signal) => {
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+  });
+  await app.listen({ host: config.HOST, port: config.PORT });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`matchbridge api failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,98 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer, Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export async function waitForPort(port: number, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = new Socket();
+      socket.once('connect', () => (socket.destroy(), resolve(true)));
+      socket.once('error', () => (socket.destroy(), resolve(false)));
+      socket.connect(port, '127.0.0.1');
+    });
+    if (open) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`nothing listening on 127.0.0.1:${port} after ${timeoutMs} ms`);
+}
+
+export async function waitFor<T>(check: () => Promise<T | undefined | false>, timeoutMs = 15_000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await check();
+      if (value) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`timed out waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
+}
+
+export interface ChildOutput {
+  child: ChildProcess;
+  output(): string;
+  exited: Promise<number | null>;
+}
+
+/** Starts a process and collects its stdout and stderr for assertions and failure messages. */
+export function startProcess(command: string, args: string[], env: Record<string, string> = {}): ChildOutput {
+  const child = spawn(command, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+/** Runs a TypeScript entry point of this repository (server/main.ts, workers/main.ts) with tsx. */
+export function startTsProcess(entry: string, env: Record<string, string>): ChildOutput {
+  return startProcess(process.execPath, ['--import', 'tsx', join(ROOT, entry)], env);
+}
+
+export async function stopProcess(proc: ChildOutput, signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
+  if (proc.child.exitCode !== null || proc.child.signalCode !== null) return proc.child.exitCode;
+  proc.child.kill(signal);
+  return proc.exited;
+}
+
+/** A private redis-server on its own port, for tests that stop and start Redis. */
+export async function startPrivateRedis(port: number): Promise<ChildOutput> {
+  const dir = mkdtempSync(join(tmpdir(), 'mb-redis-'));
+  const proc = startProcess('redis-server', ['--bind', '127.0.0.1', '--port', String(port), '--dir', dir, '--save', '', '--appendonly', 'no']);
+  await waitForPort(port);
+  return proc;
+}
+
+/** A private MongoDB-compatible server (mongod or FerretDB) with its data in `dataDir`. */
+export async function startPrivateMongo(port: number, dataDir: string, ferretdbBinary: string | null): Promise<ChildOutput> {
+  const proc = ferretdbBinary
+    ? startProcess(ferretdbBinary, ['-listen', `127.0.0.1:${port}`, '-data', dataDir])
+    : startProcess('mongod', ['--bind_ip', '127.0.0.1', '--port', String(port), '--dbpath', dataDir]);
+  await waitForPort(port);
+  return proc;
+}
