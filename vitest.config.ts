@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 // and Redis servers (provisioned once by the global setup), and browser tests.
 export default defineConfig({
   test: {
+    reporters: ['default', './test/reporters/summary-line.ts'],
     projects: [
       {
         test: {

@@ -5,6 +5,7 @@ import errorsPlugin from './plugins/errors';
 import mongoPlugin from './plugins/mongo';
 import redisPlugin from './plugins/redis';
 import healthRoutes from './modules/health/routes';
+import clientPlugin from './plugins/client';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -31,6 +32,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   await app.register(mongoPlugin, { uri: config.MONGODB_URI });
   await app.register(redisPlugin, { url: config.REDIS_URL });
   await app.register(healthRoutes, { readyTimeoutMs: config.READY_TIMEOUT_MS });
+  await app.register(clientPlugin);
 
   await app.ready();
   return app;

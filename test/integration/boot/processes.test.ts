@@ -21,7 +21,7 @@ describe('the API process', () => {
     try {
       await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/readyz`)).status === 200, 20_000, 'readyz');
     } catch (error) {
-      throw new Error(`${String(error)}\n${proc.output()}`);
+      throw new Error(`${String(error)}\n${proc.output()}`, { cause: error });
     }
     expect(await stopProcess(proc, 'SIGTERM')).toBe(0);
   });

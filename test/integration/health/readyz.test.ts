@@ -21,8 +21,8 @@ describe('health probes with real MongoDB and Redis', () => {
   });
 
   it('unknown routes get the standard error shape', async () => {
-    const response = await ctx.app.inject({ method: 'GET', url: '/no-such-thing' });
+    const response = await ctx.app.inject({ method: 'GET', url: '/api/no-such-thing' });
     expect(response.statusCode).toBe(404);
-    expect(response.json()).toEqual({ error: { code: 'not_found', message: 'No route GET /no-such-thing' } });
+    expect(response.json()).toEqual({ error: { code: 'not_found', message: 'No route GET /api/no-such-thing' } });
   });
 });
