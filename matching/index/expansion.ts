@@ -1,0 +1,90 @@
+// Bridging the vocabulary gap between an SME's words and an abstract's words.
+// - Synonyms: a query (or vector) that contains every term of one member of a synonym group
+//   gains the terms of the other members at a reduced weight.
+// - RM3 (Lavrenko & Croft's relevance model, mixed with the original query): the top documents
+//   of a first pass vote for expansion terms in proportion to their score and term frequency.
+import { analyze } from '../text/analyzer';
+import { SYNONYM_GROUPS } from '../synonym-groups';
+
+export interface ExpansionOptions {
+  synonyms: boolean;
+  /** Weight of a synonym relative to the query term that triggered it. */
+  synonymWeight: number;
+  rm3: boolean;
+  feedbackDocs: number;
+  feedbackTerms: number;
+  /** Share of the original query in the final query (the rest comes from feedback). */
+  originalWeight: number;
+}
+
+/** Defaults follow the measurements in matching/README.md. */
+export const DEFAULT_EXPANSION: ExpansionOptions = {
+  synonyms: true,
+  synonymWeight: 0.5,
+  rm3: true,
+  feedbackDocs: 5,
+  feedbackTerms: 10,
+  originalWeight: 0.5,
+};
+
+/** Each group member as English stems, e.g. "energy storage" → ["energi", "storag"]. */
+const GROUPS: string[][][] = SYNONYM_GROUPS.map((group) =>
+  group.map((member) => analyze(member, { lang: 'en' }).terms).filter((terms) => terms.length > 0),
+);
+
+export interface ExpandedWeight {
+  weight: number;
+  /** The query term(s) a synonym came from, for explanations. */
+  via?: string;
+}
+
+/** Adds synonym terms to a term → weight map; existing terms keep their own weight. */
+export function expandWithSynonyms(weights: Map<string, number>, relativeWeight: number): Map<string, ExpandedWeight> {
+  const out = new Map<string, ExpandedWeight>();
+  for (const [term, weight] of weights) out.set(term, { weight });
+  for (const group of GROUPS) {
+    const present = group.filter((member) => member.every((t) => weights.has(t)));
+    if (present.length === 0) continue;
+    const trigger = present[0]!;
+    const base = Math.min(...trigger.map((t) => weights.get(t)!));
+    for (const member of group) {
+      if (present.includes(member)) continue;
+      for (const term of member) {
+        const added = (relativeWeight * base) / member.length;
+        const current = out.get(term);
+        if (current === undefined) out.set(term, { weight: added, via: trigger.join(' ') });
+        else if (current.via !== undefined && added > current.weight) current.weight = added;
+      }
+    }
+  }
+  return out;
+}
+
+export interface FeedbackDoc {
+  /** term → feedback evidence (weighted tf × idf) */
+  terms: Map<string, number>;
+  length: number;
+  score: number;
+}
+
+/** RM3: interpolates the normalised original query with the top feedback terms. */
+export function rm3(original: Map<string, number>, feedback: readonly FeedbackDoc[], options: ExpansionOptions): Map<string, number> {
+  const scoreSum = feedback.reduce((sum, d) => sum + d.score, 0);
+  if (feedback.length === 0 || scoreSum <= 0) return original;
+  const relevance = new Map<string, number>();
+  for (const doc of feedback) {
+    const docWeight = doc.score / scoreSum;
+    for (const [term, tf] of doc.terms) {
+      relevance.set(term, (relevance.get(term) ?? 0) + (docWeight * tf) / doc.length);
+    }
+  }
+  const top = [...relevance].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, options.feedbackTerms);
+  const topSum = top.reduce((sum, [, w]) => sum + w, 0);
+  const querySum = [...original.values()].reduce((sum, w) => sum + w, 0);
+  const mixed = new Map<string, number>();
+  for (const [term, w] of original) mixed.set(term, (options.originalWeight * w) / querySum);
+  for (const [term, w] of top) {
+    mixed.set(term, (mixed.get(term) ?? 0) + ((1 - options.originalWeight) * w) / topSum);
+  }
+  return mixed;
+}

@@ -1,0 +1,191 @@
+// The incremental inverted index. Adding, updating or removing a document touches only that
+// document's terms; collection statistics (live document count, total field lengths, document
+// frequencies) are kept exact as integers, so scores after any edit sequence equal the scores
+// of an index built from scratch on the final documents.
+import { analyzeDoc, toTextDoc, type AnalyzedDoc, type TextDoc } from '../text/document';
+import { SurfaceForms } from '../text/surface-forms';
+import { DEFAULT_BM25, packTf, weightedTf, type Bm25Params } from './bm25';
+import type { ScoringView } from './max-score';
+import { growF64, growU8, PostingLists } from './postings';
+import { searchIndex, type SearchHit, type SearchOptions } from './search';
+import { DEFAULT_EXPANSION, type ExpansionOptions } from './expansion';
+
+export interface MatchIndexOptions {
+  bm25: Bm25Params;
+  /** Index adjacent-pair terms too (off by default: no measured gain, see README). */
+  phrases: boolean;
+  /** Query weight of a phrase term relative to a single term. */
+  phraseWeight: number;
+  expansion: ExpansionOptions;
+}
+
+export interface StoredDoc {
+  /** Term ids ascending. */
+  terms: Uint32Array;
+  /** Packed title/body counts, parallel to terms. */
+  tfs: Uint16Array;
+}
+
+export class MatchIndex {
+  readonly options: MatchIndexOptions;
+  readonly surfaces = new SurfaceForms();
+  readonly postings = new PostingLists();
+  private readonly termIds = new Map<string, number>();
+  private readonly termNames: string[] = [];
+  private readonly slotOf = new Map<string, number>();
+  private ids: string[] = [];
+  private stored: Array<StoredDoc | undefined> = [];
+  private alive: Uint8Array = new Uint8Array(1024);
+  private docLength: Float64Array = new Float64Array(1024);
+  private liveCount = 0;
+  private titleTotal = 0;
+  private bodyTotal = 0;
+
+  constructor(options: Partial<MatchIndexOptions> = {}) {
+    this.options = {
+      bm25: { ...DEFAULT_BM25, ...options.bm25 },
+      phrases: options.phrases ?? false,
+      phraseWeight: options.phraseWeight ?? 0.25,
+      expansion: { ...DEFAULT_EXPANSION, ...options.expansion },
+    };
+  }
+
+  get size(): number {
+    return this.liveCount;
+  }
+
+  has(id: string): boolean {
+    return this.slotOf.has(id);
+  }
+
+  add(id: string, doc: TextDoc): void {
+    if (this.slotOf.has(id)) throw new Error(`document ${id} is already indexed; use update()`);
+    this.insert(id, this.analyze(doc));
+  }
+
+  /** Replaces a document (or adds it when absent). */
+  update(id: string, doc: TextDoc): void {
+    const analyzed = this.analyze(doc);
+    this.remove(id);
+    this.insert(id, analyzed);
+  }
+
+  remove(id: string): boolean {
+    const slot = this.slotOf.get(id);
+    if (slot === undefined) return false;
+    const doc = this.stored[slot]!;
+    this.slotOf.delete(id);
+    this.alive[slot] = 0;
+    this.stored[slot] = undefined;
+    this.liveCount--;
+    let titleLength = 0;
+    let bodyLength = 0;
+    const p = this.options.bm25;
+    const wtfOf = (packed: number) => weightedTf(packed, p);
+    const lengthOf = (s: number) => this.docLength[s]!;
+    for (let i = 0; i < doc.terms.length; i++) {
+      if (!this.termNames[doc.terms[i]!]!.includes(' ')) {
+        titleLength += doc.tfs[i]! >>> 8;
+        bodyLength += doc.tfs[i]! & 255;
+      }
+      this.postings.release(doc.terms[i]!, this.alive, wtfOf, lengthOf);
+    }
+    this.titleTotal -= titleLength;
+    this.bodyTotal -= bodyLength;
+    return true;
+  }
+
+  search(query: TextDoc | string, options: SearchOptions): SearchHit[] {
+    return searchIndex(this, this.analyze(toTextDoc(query), false), options);
+  }
+
+  /** Analyses text with this index's settings; `learnWords` feeds the readable-word map. */
+  analyze(doc: TextDoc, learnWords = true): AnalyzedDoc {
+    return analyzeDoc(doc, { phrases: this.options.phrases, surfaces: learnWords ? this.surfaces : undefined });
+  }
+
+  // ---- read access for the search, expansion and similarity helpers ----
+
+  view(): ScoringView {
+    const p = this.options.bm25;
+    const total = p.titleWeight * this.titleTotal + p.bodyWeight * this.bodyTotal;
+    return {
+      postings: this.postings,
+      alive: this.alive,
+      docLength: this.docLength,
+      ids: this.ids,
+      avgLength: this.liveCount > 0 ? total / this.liveCount : 0,
+      docCount: this.liveCount,
+      params: p,
+    };
+  }
+
+  termId(term: string): number | undefined {
+    return this.termIds.get(term);
+  }
+
+  termName(id: number): string {
+    return this.termNames[id]!;
+  }
+
+  slotOfId(id: string): number | undefined {
+    return this.slotOf.get(id);
+  }
+
+  storedDoc(slot: number): StoredDoc | undefined {
+    return this.stored[slot];
+  }
+
+  lengthOfSlot(slot: number): number {
+    return this.docLength[slot]!;
+  }
+
+  private insert(id: string, doc: AnalyzedDoc): void {
+    const slot = this.ids.length;
+    if (slot === this.alive.length) {
+      this.alive = growU8(this.alive, slot * 2);
+      this.docLength = growF64(this.docLength, slot * 2);
+    }
+    const p = this.options.bm25;
+    const entries: Array<[number, number]> = [];
+    for (const [term, counts] of doc.counts) entries.push([this.internTerm(term), packTf(counts.title, counts.body)]);
+    // Ascending term ids keep stored vectors mergeable for similarity and expansion.
+    entries.sort((a, b) => a[0] - b[0]);
+    const terms = new Uint32Array(entries.length);
+    const tfs = new Uint16Array(entries.length);
+    let titleLength = 0;
+    let bodyLength = 0;
+    entries.forEach(([term, packed], i) => {
+      terms[i] = term;
+      tfs[i] = packed;
+      // Lengths are summed from the clamped counts so removal subtracts exactly what was added.
+      if (!this.termNames[term]!.includes(' ')) {
+        titleLength += packed >>> 8;
+        bodyLength += packed & 255;
+      }
+    });
+    const clampedLength = p.titleWeight * titleLength + p.bodyWeight * bodyLength;
+    this.ids.push(id);
+    this.stored.push({ terms, tfs });
+    this.alive[slot] = 1;
+    this.docLength[slot] = clampedLength;
+    this.slotOf.set(id, slot);
+    this.liveCount++;
+    this.titleTotal += titleLength;
+    this.bodyTotal += bodyLength;
+    for (let i = 0; i < terms.length; i++) {
+      this.postings.append(terms[i]!, slot, tfs[i]!, weightedTf(tfs[i]!, p), clampedLength);
+    }
+  }
+
+  private internTerm(term: string): number {
+    let id = this.termIds.get(term);
+    if (id === undefined) {
+      id = this.termNames.length;
+      this.termIds.set(term, id);
+      this.termNames.push(term);
+      this.postings.addTerm();
+    }
+    return id;
+  }
+}

@@ -1,0 +1,49 @@
+// Normalisation and tokenisation. Everything is folded to lower case without diacritics
+// (Unicode NFKD, combining marks dropped) so "Énergie" and "energie" meet, and quantities
+// such as "5 kW", "20 µm" or "3.5%" survive as one term ("5kw", "20um", "3.5%") because the
+// number alone means little and the unit alone means even less.
+
+const COMBINING_MARKS = /\p{M}+/gu;
+
+// Longest first so "kwh" wins over "kw" and "mm" over "m".
+const UNITS = [
+  'kwh', 'mwh', 'gwh', 'wh', 'kw', 'mw', 'gw', 'w', 'kva', 'kv', 'mv', 'v', 'mah', 'ah', 'ma',
+  'ghz', 'mhz', 'khz', 'hz', 'nm', 'um', 'mm', 'cm', 'km', 'm', 'kg', 'mg', 'ug', 'g', 't',
+  'ml', 'l', 'mbar', 'bar', 'kpa', 'mpa', 'gpa', 'pa', '°c', '°f', 'k', 'ppm', 'ppb', 'db',
+  'rpm', 'ms', 's', 'min', 'h', 'kn', 'n', 'nm2', 'm2', 'm3', 'cm2', 'mm2', 'lm', 'lx', '%',
+];
+const UNIT_PATTERN = UNITS.join('|');
+
+// 1. number + unit, 2. decimal number, 3. any run of letters and digits.
+const TOKEN = new RegExp(
+  `(\\d+(?:[.,]\\d+)?)\\s?(${UNIT_PATTERN})(?![\\p{L}\\p{N}])|\\d+[.,]\\d+(?![\\p{L}\\p{N}])|[\\p{L}\\p{N}]+`,
+  'gu',
+);
+
+export interface Token {
+  /** Folded token text (lower case, no diacritics). */
+  text: string;
+  /** True for number-with-unit terms, which bypass stop words and stemming. */
+  quantity: boolean;
+}
+
+/** Lower case, compatibility decomposition, diacritics removed; micro sign becomes "u". */
+export function foldText(text: string): string {
+  return text.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase().replace(/μ/g, 'u');
+}
+
+/** Splits folded text into tokens; punctuation separates tokens and is dropped. */
+export function tokenize(text: string): Token[] {
+  const folded = foldText(text);
+  const tokens: Token[] = [];
+  for (const match of folded.matchAll(TOKEN)) {
+    const unit = match[2];
+    if (unit !== undefined) {
+      const amount = (match[1] ?? '').replace(',', '.');
+      tokens.push({ text: amount + unit, quantity: true });
+    } else {
+      tokens.push({ text: match[0].replace(',', '.'), quantity: false });
+    }
+  }
+  return tokens;
+}
