@@ -9,6 +9,7 @@ import type { ScoringView } from './max-score';
 import { growF64, growU8, PostingLists } from './postings';
 import { searchIndex, type SearchHit, type SearchOptions } from './search';
 import { DEFAULT_EXPANSION, type ExpansionOptions } from './expansion';
+import { textMatch, vectorOfAnalyzed, vectorOfSlot, type TextMatch } from './similarity';
 
 export interface MatchIndexOptions {
   bm25: Bm25Params;
@@ -97,6 +98,28 @@ export class MatchIndex {
 
   search(query: TextDoc | string, options: SearchOptions): SearchHit[] {
     return searchIndex(this, this.analyze(toTextDoc(query), false), options);
+  }
+
+  /**
+   * Symmetric 0–100 text similarity and shared terms of two documents, each given as text or
+   * as the id of an indexed document (uses the index's current statistics).
+   */
+  textMatch(a: TextDoc | string | { id: string }, b: TextDoc | string | { id: string }): TextMatch {
+    return textMatch(this, this.vectorOf(a), this.vectorOf(b));
+  }
+
+  /** Shorthand for textMatch(a, b).similarity. */
+  similarity(a: TextDoc | string | { id: string }, b: TextDoc | string | { id: string }): number {
+    return this.textMatch(a, b).similarity;
+  }
+
+  private vectorOf(doc: TextDoc | string | { id: string }): Map<string, number> {
+    if (typeof doc === 'object' && 'id' in doc) {
+      const slot = this.slotOf.get(doc.id);
+      if (slot === undefined) throw new Error(`document ${doc.id} is not indexed`);
+      return vectorOfSlot(this, slot);
+    }
+    return vectorOfAnalyzed(this, this.analyze(toTextDoc(doc), false));
   }
 
   /** Analyses text with this index's settings; `learnWords` feeds the readable-word map. */

@@ -63,7 +63,8 @@ export function textMatch(index: MatchIndex, a: Map<string, number>, b: Map<stri
     const y = large.get(term);
     if (y === undefined) continue;
     const contribution = (100 * x.weight * y.weight) / norm;
-    const via = x.via ?? y.via;
+    const viaStems = x.via ?? y.via;
+    const via = viaStems?.split(' ').map((stem) => index.surfaces.readable(stem)).join(' ');
     shared.push({ term, word: index.surfaces.readable(term), contribution, ...(via ? { via } : {}) });
   }
   shared.sort((p, q) => q.contribution - p.contribution || (p.term < q.term ? -1 : 1));

@@ -1,0 +1,44 @@
+// Domain evaluation: rank the 100 research outputs for each of the 30 SME needs, as the
+// matching worker does (text retrieval of candidates, then the combined score), and measure
+// nDCG@10 and MRR against the graded judgements in fixtures/eval.
+import { EVAL_NEEDS, EVAL_OUTPUTS } from '../../fixtures/eval/index';
+import { compatibility, combine } from '../../matching/compatibility';
+import { mean, ndcgAtK, reciprocalRank } from '../../matching/evaluate';
+import { MatchIndex, type MatchIndexOptions } from '../../matching/index/match-index';
+
+export interface DomainResult {
+  ndcg10: number;
+  mrr: number;
+  textOnlyNdcg10: number;
+  textOnlyMrr: number;
+}
+
+/** Candidates taken from text retrieval before the combined re-ranking. */
+const CANDIDATES = 30;
+
+export function evaluateDomain(options: Partial<MatchIndexOptions> = {}): DomainResult {
+  const index = new MatchIndex(options);
+  for (const output of EVAL_OUTPUTS) index.add(output.id, { title: output.title, body: output.summary });
+  const outputs = new Map(EVAL_OUTPUTS.map((o) => [o.id, o]));
+  const combined: number[][] = [[], []];
+  const textOnly: number[][] = [[], []];
+  for (const need of EVAL_NEEDS) {
+    const judgements = new Map(Object.entries(need.judgements));
+    const hits = index.search({ title: need.title, body: need.problem }, { k: CANDIDATES });
+    const textRanking = hits.map((h) => h.id);
+    const reranked = hits
+      .map((h) => ({ id: h.id, score: combine(h.similarity, compatibility(need, outputs.get(h.id)!)).score }))
+      .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
+      .map((h) => h.id);
+    combined[0]!.push(ndcgAtK(reranked, judgements, 10));
+    combined[1]!.push(reciprocalRank(reranked, judgements, 3));
+    textOnly[0]!.push(ndcgAtK(textRanking, judgements, 10));
+    textOnly[1]!.push(reciprocalRank(textRanking, judgements, 3));
+  }
+  return {
+    ndcg10: mean(combined[0]!),
+    mrr: mean(combined[1]!),
+    textOnlyNdcg10: mean(textOnly[0]!),
+    textOnlyMrr: mean(textOnly[1]!),
+  };
+}
