@@ -1,11 +1,18 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config';
+import authPlugin from './plugins/auth';
+import clientPlugin from './plugins/client';
 import errorsPlugin from './plugins/errors';
 import mongoPlugin from './plugins/mongo';
+import openapiPlugin from './plugins/openapi';
 import redisPlugin from './plugins/redis';
+import sanitizePlugin from './plugins/sanitize';
+import securityPlugin from './plugins/security';
+import servicesPlugin from './plugins/services';
+import accountRoutes from './modules/accounts/routes';
 import healthRoutes from './modules/health/routes';
-import clientPlugin from './plugins/client';
+import organizationRoutes from './modules/organizations/routes';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -22,7 +29,7 @@ export interface BuildAppOptions {
 export async function buildApp(config: Config, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger === false ? false : { level: config.LOG_LEVEL },
-    bodyLimit: 1024 * 1024,
+    bodyLimit: 256 * 1024,
     trustProxy: true,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -31,7 +38,15 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   await app.register(errorsPlugin);
   await app.register(mongoPlugin, { uri: config.MONGODB_URI });
   await app.register(redisPlugin, { url: config.REDIS_URL });
+  await app.register(servicesPlugin);
+  await app.register(securityPlugin, { redisKeyPrefix: `${config.QUEUE_PREFIX}:app` });
+  await app.register(sanitizePlugin);
+  await app.register(openapiPlugin);
+  await app.register(authPlugin);
+
   await app.register(healthRoutes, { readyTimeoutMs: config.READY_TIMEOUT_MS });
+  await app.register(accountRoutes);
+  await app.register(organizationRoutes);
   await app.register(clientPlugin);
 
   await app.ready();

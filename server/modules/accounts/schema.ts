@@ -1,0 +1,45 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Email, ObjectIdString, Password, StringEnum } from '../shared/schema';
+import { ORG_ROLES } from './model';
+
+export const OrgRoleSchema = StringEnum(ORG_ROLES);
+
+export const UserView = Type.Object({
+  id: ObjectIdString,
+  email: Email,
+  name: Type.String(),
+  platformAdmin: Type.Boolean(),
+  memberships: Type.Array(Type.Object({ organizationId: ObjectIdString, role: OrgRoleSchema })),
+});
+export type UserView = Static<typeof UserView>;
+
+export const RegisterBody = Type.Object(
+  { email: Email, password: Password, name: Type.String({ minLength: 1, maxLength: 120 }) },
+  { additionalProperties: false },
+);
+export type RegisterBody = Static<typeof RegisterBody>;
+
+export const LoginBody = Type.Object(
+  { email: Email, password: Type.String({ minLength: 1, maxLength: 200 }) },
+  { additionalProperties: false },
+);
+
+export const ChangePasswordBody = Type.Object(
+  { currentPassword: Type.String({ minLength: 1, maxLength: 200 }), newPassword: Password },
+  { additionalProperties: false },
+);
+
+export const ResetRequestBody = Type.Object({ email: Email }, { additionalProperties: false });
+
+export const ResetConfirmBody = Type.Object(
+  { token: Type.String({ minLength: 20, maxLength: 200 }), newPassword: Password },
+  { additionalProperties: false },
+);
+
+export const MailView = Type.Object({
+  id: ObjectIdString,
+  to: Type.String(),
+  subject: Type.String(),
+  text: Type.String(),
+  sentAt: Type.String({ format: 'date-time' }),
+});

@@ -1,0 +1,121 @@
+import { randomBytes, createHash } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { HttpError } from '../../plugins/errors';
+import type { Mailer } from '../mail/mailer';
+import type { CurrentUser } from './current-user';
+import type { UserDoc, UserModel } from './model';
+import { hashPassword, UNKNOWN_USER_HASH_PROMISE, verifyPassword } from './password';
+import type { RegisterBody } from './schema';
+import type { SessionStore } from './sessions';
+
+const RESET_TOKEN_TTL_SECONDS = 3600;
+
+export interface AccountServiceDeps {
+  users: UserModel;
+  sessions: SessionStore;
+  mailer: Mailer;
+  redis: Redis;
+  redisPrefix: string;
+  publicUrl: string;
+}
+
+/** Registration, sign-in, password changes and resets. */
+export class AccountService {
+  constructor(private readonly deps: AccountServiceDeps) {}
+
+  async register(body: RegisterBody): Promise<{ user: CurrentUser; token: string }> {
+    const email = body.email.trim().toLowerCase();
+    if (await this.deps.users.exists({ email })) {
+      throw new HttpError(409, 'email_taken', 'An account with this e-mail already exists. Sign in or reset your password.', {
+        field: 'email',
+      });
+    }
+    const passwordHash = await hashPassword(body.password);
+    let created: UserDoc;
+    try {
+      created = (await this.deps.users.create({ email, name: body.name.trim(), passwordHash })).toObject() as UserDoc;
+    } catch (error) {
+      if (isDuplicateKey(error)) throw new HttpError(409, 'email_taken', 'An account with this e-mail already exists.', { field: 'email' });
+      throw error;
+    }
+    const token = await this.deps.sessions.create(String(created._id));
+    return { user: toCurrentUser(created), token };
+  }
+
+  async login(emailInput: string, password: string): Promise<{ user: CurrentUser; token: string }> {
+    const user = await this.deps.users.findOne({ email: emailInput.trim().toLowerCase() }).lean<UserDoc>();
+    // Compare against a dummy hash for unknown e-mails so response time does not reveal accounts.
+    const ok = await verifyPassword(password, user?.passwordHash ?? (await UNKNOWN_USER_HASH_PROMISE));
+    if (!user || !ok) throw new HttpError(401, 'invalid_credentials', 'E-mail or password is wrong.');
+    const token = await this.deps.sessions.create(String(user._id));
+    return { user: toCurrentUser(user), token };
+  }
+
+  async logout(token: string): Promise<void> {
+    await this.deps.sessions.destroy(token);
+  }
+
+  async userForSession(token: string): Promise<CurrentUser | null> {
+    const userId = await this.deps.sessions.userIdFor(token);
+    if (!userId) return null;
+    const user = await this.deps.users.findById(userId).lean<UserDoc>();
+    return user ? toCurrentUser(user) : null;
+  }
+
+  async changePassword(user: CurrentUser, currentPassword: string, newPassword: string, keepToken: string): Promise<void> {
+    const stored = await this.deps.users.findById(user.id).lean<UserDoc>();
+    if (!stored || !(await verifyPassword(currentPassword, stored.passwordHash))) {
+      throw new HttpError(400, 'wrong_password', 'The current password is wrong.', { field: 'currentPassword' });
+    }
+    await this.deps.users.updateOne({ _id: stored._id }, { $set: { passwordHash: await hashPassword(newPassword) } });
+    await this.deps.sessions.destroyAllFor(user.id, keepToken);
+  }
+
+  /** Always succeeds from the caller's point of view, so it cannot be used to probe for accounts. */
+  async requestPasswordReset(emailInput: string): Promise<void> {
+    const email = emailInput.trim().toLowerCase();
+    const user = await this.deps.users.findOne({ email }).lean<UserDoc>();
+    if (!user) return;
+    const token = randomBytes(32).toString('base64url');
+    await this.deps.redis.set(this.resetKey(token), String(user._id), 'EX', RESET_TOKEN_TTL_SECONDS);
+    await this.deps.mailer.send({
+      to: email,
+      subject: 'Reset your Matchbridge password',
+      text: `Someone asked to reset the password of your Matchbridge account.\n\nOpen this link within an hour to choose a new one:\n${this.deps.publicUrl}/reset-password?token=${token}\n\nIf it was not you, ignore this mail.`,
+    });
+  }
+
+  async resetPassword(token: string, newPassword: string): Promise<void> {
+    // GETDEL makes a token single-use even when two requests race.
+    const userId = await this.deps.redis.getdel(this.resetKey(token));
+    if (!userId) throw new HttpError(400, 'invalid_token', 'This reset link is invalid or has expired. Ask for a new one.', { field: 'token' });
+    await this.deps.users.updateOne({ _id: userId }, { $set: { passwordHash: await hashPassword(newPassword) } });
+    await this.deps.sessions.destroyAllFor(userId);
+  }
+
+  async listUsers(limit: number): Promise<CurrentUser[]> {
+    const users = await this.deps.users.find().sort({ _id: -1 }).limit(limit).lean<UserDoc[]>();
+    return users.map(toCurrentUser);
+  }
+
+  private resetKey(token: string): string {
+    return `${this.deps.redisPrefix}:password-reset:${createHash('sha256').update(token).digest('hex')}`;
+  }
+}
+
+export function toCurrentUser(user: UserDoc): CurrentUser {
+  return {
+    id: String(user._id),
+    email: user.email,
+    name: user.name,
+    platformAdmin: Boolean(user.platformAdmin),
+    memberships: (user.memberships ?? []).map((membership) => ({
+      organizationId: String(membership.organizationId),
+      role: membership.role,
+    })),
+  };
+}
+
+export function isDuplicateKey(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: number }).code === 11000;
+}

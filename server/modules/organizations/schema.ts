@@ -1,0 +1,65 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { SECTORS } from '../../../matching/taxonomy';
+import { OrgRoleSchema } from '../accounts/schema';
+import { Email, ObjectIdString, PageQuery, StringEnum } from '../shared/schema';
+import { ORGANIZATION_KINDS } from './model';
+import { SIZE_CLASSES } from './size-class';
+
+export const OrganizationKindSchema = StringEnum(ORGANIZATION_KINDS);
+export const SectorSchema = StringEnum(SECTORS, { description: 'NACE Rev. 2 section' });
+const CountryCode = Type.String({ pattern: '^[A-Za-z]{2}$', description: 'ISO 3166-1 alpha-2 country code' });
+
+const editableFields = {
+  name: Type.String({ minLength: 2, maxLength: 200 }),
+  country: CountryCode,
+  region: Type.Optional(Type.String({ maxLength: 120 })),
+  sectors: Type.Optional(Type.Array(SectorSchema, { maxItems: 21, uniqueItems: true })),
+  website: Type.Optional(Type.Union([Type.Literal(''), Type.String({ format: 'uri', maxLength: 300 })])),
+  description: Type.Optional(Type.String({ maxLength: 5000 })),
+  headcount: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000_000, description: 'SMEs: staff in annual work units' })),
+  annualTurnoverEur: Type.Optional(Type.Number({ minimum: 0, maximum: 1e13, description: 'SMEs: annual turnover in euros' })),
+};
+
+export const CreateOrganizationBody = Type.Object({ kind: OrganizationKindSchema, ...editableFields }, { additionalProperties: false });
+export type CreateOrganizationBody = Static<typeof CreateOrganizationBody>;
+
+export const UpdateOrganizationBody = Type.Partial(Type.Object(editableFields), { additionalProperties: false, minProperties: 1 });
+export type UpdateOrganizationBody = Static<typeof UpdateOrganizationBody>;
+
+export const OrganizationView = Type.Object({
+  id: ObjectIdString,
+  kind: OrganizationKindSchema,
+  name: Type.String(),
+  country: Type.String(),
+  region: Type.String(),
+  sectors: Type.Array(Type.String()),
+  website: Type.String(),
+  description: Type.String(),
+  headcount: Type.Optional(Type.Integer()),
+  annualTurnoverEur: Type.Optional(Type.Number()),
+  sizeClass: Type.Optional(StringEnum(SIZE_CLASSES)),
+  sizeClassDefinition: Type.Optional(Type.String()),
+});
+export type OrganizationView = Static<typeof OrganizationView>;
+
+export const OrganizationListQuery = Type.Object(
+  {
+    kind: Type.Optional(OrganizationKindSchema),
+    country: Type.Optional(CountryCode),
+    sector: Type.Optional(SectorSchema),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+);
+export type OrganizationListQuery = Static<typeof OrganizationListQuery>;
+
+export const InviteBody = Type.Object({ email: Email, role: OrgRoleSchema }, { additionalProperties: false });
+export const AcceptInvitationBody = Type.Object({ token: Type.String({ minLength: 20, maxLength: 200 }) }, { additionalProperties: false });
+
+export const MemberView = Type.Object({ userId: ObjectIdString, name: Type.String(), email: Email, role: OrgRoleSchema });
+export const InvitationView = Type.Object({
+  id: ObjectIdString,
+  email: Email,
+  role: OrgRoleSchema,
+  expiresAt: Type.String({ format: 'date-time' }),
+});

@@ -1,0 +1,43 @@
+import fp from 'fastify-plugin';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+
+export interface SecurityOptions {
+  redisKeyPrefix: string;
+}
+
+/**
+ * Security headers on every response, and rate limits stored in Redis so they hold across API
+ * instances. Limits are off by default and switched on per route (`config.rateLimit`), e.g. on
+ * the authentication routes.
+ */
+export default fp<SecurityOptions>(
+  async (app, { redisKeyPrefix }) => {
+    await app.register(helmet, {
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+        },
+      },
+    });
+    await app.register(rateLimit, {
+      global: false,
+      redis: app.redis,
+      nameSpace: `${redisKeyPrefix}:ratelimit:`,
+      // A Redis outage must not lock everyone out; readiness reports it instead.
+      skipOnError: true,
+      errorResponseBuilder: (_request, context) => ({
+        statusCode: 429,
+        error: {
+          code: 'rate_limited',
+          message: `Too many attempts. Try again in ${Math.ceil(context.ttl / 1000)} seconds.`,
+        },
+      }),
+    });
+  },
+  { name: 'security', dependencies: ['redis'] },
+);

@@ -1,0 +1,49 @@
+import type { Redis } from 'ioredis';
+import type { Connection } from 'mongoose';
+import type { Config } from './config';
+import { userModel } from './modules/accounts/model';
+import { AccountService } from './modules/accounts/service';
+import { SessionStore } from './modules/accounts/sessions';
+import { MailboxMailer, mailModel } from './modules/mail/mailer';
+import { organizationModel, invitationModel } from './modules/organizations/model';
+import { OrganizationService } from './modules/organizations/service';
+
+export interface ServiceDeps {
+  mongo: Connection;
+  redis: Redis;
+  config: Config;
+  log: (message: string, data?: unknown) => void;
+}
+
+/**
+ * The composition root: builds every domain service once from its explicit dependencies. The API
+ * and the worker both call it, each with its own connections.
+ */
+export function createServices({ mongo, redis, config, log }: ServiceDeps) {
+  const redisPrefix = `${config.QUEUE_PREFIX}:app`;
+  const mailbox = new MailboxMailer(mailModel(mongo), (message, mail) => log(message, { to: mail.to, subject: mail.subject }));
+  const users = userModel(mongo);
+  const accounts = new AccountService({
+    users,
+    sessions: new SessionStore(redis, redisPrefix),
+    mailer: mailbox,
+    redis,
+    redisPrefix,
+    publicUrl: config.PUBLIC_URL,
+  });
+  const organizations = new OrganizationService({
+    organizations: organizationModel(mongo),
+    invitations: invitationModel(mongo),
+    users,
+    mailer: mailbox,
+    publicUrl: config.PUBLIC_URL,
+  });
+  return { mailbox, accounts, organizations };
+}
+
+export type Services = ReturnType<typeof createServices>;
+
+/** Creates the collections' indexes (unique e-mail, ...) before the first request relies on them. */
+export async function ensureIndexes(mongo: Connection): Promise<void> {
+  await Promise.all(Object.values(mongo.models).map((model) => model.init()));
+}
