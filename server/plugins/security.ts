@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
+import { HttpError } from './errors';
 
 export interface SecurityOptions {
   redisKeyPrefix: string;
@@ -30,13 +31,9 @@ export default fp<SecurityOptions>(
       nameSpace: `${redisKeyPrefix}:ratelimit:`,
       // A Redis outage must not lock everyone out; readiness reports it instead.
       skipOnError: true,
-      errorResponseBuilder: (_request, context) => ({
-        statusCode: 429,
-        error: {
-          code: 'rate_limited',
-          message: `Too many attempts. Try again in ${Math.ceil(context.ttl / 1000)} seconds.`,
-        },
-      }),
+      // Thrown by the plugin, so the errors plugin renders it in the standard shape.
+      errorResponseBuilder: (_request, context) =>
+        new HttpError(429, 'rate_limited', `Too many attempts. Try again in ${Math.ceil(context.ttl / 1000)} seconds.`),
     });
   },
   { name: 'security', dependencies: ['redis'] },
