@@ -24,22 +24,25 @@ export class AccountService {
   constructor(private readonly deps: AccountServiceDeps) {}
 
   async register(body: RegisterBody): Promise<{ user: CurrentUser; token: string }> {
+    const user = await this.createUser(body);
+    return { user, token: await this.deps.sessions.create(user.id) };
+  }
+
+  /** Creates an account without signing in (registration and the seed script use it). */
+  async createUser(body: RegisterBody & { platformAdmin?: boolean }): Promise<CurrentUser> {
     const email = body.email.trim().toLowerCase();
-    if (await this.deps.users.exists({ email })) {
-      throw new HttpError(409, 'email_taken', 'An account with this e-mail already exists. Sign in or reset your password.', {
-        field: 'email',
-      });
-    }
+    const conflict = () =>
+      new HttpError(409, 'email_taken', 'An account with this e-mail already exists. Sign in or reset your password.', { field: 'email' });
+    if (await this.deps.users.exists({ email })) throw conflict();
     const passwordHash = await hashPassword(body.password);
-    let created: UserDoc;
     try {
-      created = (await this.deps.users.create({ email, name: body.name.trim(), passwordHash })).toObject() as UserDoc;
+      const created = await this.deps.users.create({ email, name: body.name.trim(), passwordHash, platformAdmin: body.platformAdmin ?? false });
+      return toCurrentUser(created.toObject() as UserDoc);
     } catch (error) {
-      if (isDuplicateKey(error)) throw new HttpError(409, 'email_taken', 'An account with this e-mail already exists.', { field: 'email' });
+      // Two registrations racing past the exists() check meet the unique index.
+      if (isDuplicateKey(error)) throw conflict();
       throw error;
     }
-    const token = await this.deps.sessions.create(String(created._id));
-    return { user: toCurrentUser(created), token };
   }
 
   async login(emailInput: string, password: string): Promise<{ user: CurrentUser; token: string }> {

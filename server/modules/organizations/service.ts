@@ -26,13 +26,22 @@ export class OrganizationService {
 
   /** The creator becomes the organization's first admin. */
   async create(user: CurrentUser, body: CreateOrganizationBody): Promise<OrganizationView> {
+    const created = await this.insert(body);
+    await this.addMember(created.id, user.id, 'admin');
+    return created;
+  }
+
+  /** Creates an organization without members (the seed script and `create` use it). */
+  async insert(body: CreateOrganizationBody): Promise<OrganizationView> {
     const fields = { ...body, ...this.sizeFields(body.kind, body) };
-    const created = (await this.deps.organizations.create(fields)).toObject() as OrganizationDoc;
+    return toOrganizationView((await this.deps.organizations.create(fields)).toObject() as OrganizationDoc);
+  }
+
+  async addMember(organizationId: string, userId: string, role: OrgRole): Promise<void> {
     await this.deps.users.updateOne(
-      { _id: toObjectId(user.id) },
-      { $push: { memberships: { organizationId: created._id, role: 'admin' } } },
+      { _id: toObjectId(userId), 'memberships.organizationId': { $ne: toObjectId(organizationId) } },
+      { $push: { memberships: { organizationId: toObjectId(organizationId), role } } },
     );
-    return toOrganizationView(created);
   }
 
   async get(id: string): Promise<OrganizationView> {
@@ -122,12 +131,7 @@ export class OrganizationService {
     const organizationId = String(invitation.organizationId);
     // Claim the invitation first so a double click cannot add the membership twice.
     const claimed = await this.deps.invitations.updateOne({ _id: invitation._id, acceptedAt: null }, { $set: { acceptedAt: new Date() } });
-    if (claimed.modifiedCount === 1 && !user.memberships.some((m) => m.organizationId === organizationId)) {
-      await this.deps.users.updateOne(
-        { _id: toObjectId(user.id) },
-        { $push: { memberships: { organizationId: invitation.organizationId, role: invitation.role } } },
-      );
-    }
+    if (claimed.modifiedCount === 1) await this.addMember(organizationId, user.id, invitation.role);
     return this.get(organizationId);
   }
 

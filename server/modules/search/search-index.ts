@@ -1,0 +1,50 @@
+import { MatchIndex, type SearchHit, type TextDoc } from '../../../matching';
+
+export const LISTING_KINDS = ['output', 'need'] as const;
+export type ListingKind = (typeof LISTING_KINDS)[number];
+
+/** Where the index reads public text from: the research-output and need services. */
+export interface ListingTextSource {
+  /** Public text of every published listing of a kind, for the initial load. */
+  allPublished(kind: ListingKind): AsyncIterable<{ id: string; text: TextDoc }>;
+  /** Public text of one listing when it is published; null when it is not (draft, archived, gone). */
+  publishedText(kind: ListingKind, id: string): Promise<TextDoc | null>;
+}
+
+/**
+ * The API process's in-memory free-text index over the PUBLIC text of published listings
+ * (never confidential details). One MatchIndex per kind, updated one document at a time.
+ */
+export class ListingSearchIndex {
+  private readonly indexes: Record<ListingKind, MatchIndex> = { output: new MatchIndex(), need: new MatchIndex() };
+
+  constructor(private readonly source: ListingTextSource) {}
+
+  /** Rebuilds both indexes from the database; used at start and after a lost Redis connection. */
+  async loadAll(): Promise<void> {
+    for (const kind of LISTING_KINDS) {
+      const fresh = new MatchIndex();
+      for await (const { id, text } of this.source.allPublished(kind)) fresh.add(id, text);
+      this.indexes[kind] = fresh;
+    }
+  }
+
+  /** Brings one listing up to date with the database: indexed when published, removed otherwise. */
+  async refresh(kind: ListingKind, id: string): Promise<void> {
+    const text = await this.source.publishedText(kind, id);
+    if (text) this.indexes[kind].update(id, text);
+    else this.indexes[kind].remove(id);
+  }
+
+  search(kind: ListingKind, query: string, k: number, filter?: (id: string) => boolean): SearchHit[] {
+    return this.indexes[kind].search(query, { k, filter });
+  }
+
+  has(kind: ListingKind, id: string): boolean {
+    return this.indexes[kind].has(id);
+  }
+
+  size(kind: ListingKind): number {
+    return this.indexes[kind].size;
+  }
+}
