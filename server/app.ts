@@ -13,6 +13,9 @@ import servicesPlugin from './plugins/services';
 import accountRoutes from './modules/accounts/routes';
 import healthRoutes from './modules/health/routes';
 import organizationRoutes from './modules/organizations/routes';
+import researchOutputRoutes from './modules/research-outputs/routes';
+import needRoutes from './modules/needs/routes';
+import accessRequestRoutes from './modules/access-requests/routes';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -47,6 +50,9 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   await app.register(healthRoutes, { readyTimeoutMs: config.READY_TIMEOUT_MS });
   await app.register(accountRoutes);
   await app.register(organizationRoutes);
+  await app.register(researchOutputRoutes);
+  await app.register(needRoutes);
+  await app.register(accessRequestRoutes);
   await app.register(clientPlugin);
 
   await app.ready();

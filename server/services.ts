@@ -7,6 +7,14 @@ import { SessionStore } from './modules/accounts/sessions';
 import { MailboxMailer, mailModel } from './modules/mail/mailer';
 import { organizationModel, invitationModel } from './modules/organizations/model';
 import { OrganizationService } from './modules/organizations/service';
+import { AccessAuditLog } from './modules/access-requests/audit-log';
+import { ConfidentialAccessService } from './modules/access-requests/confidential';
+import { accessAuditModel, accessRequestModel } from './modules/access-requests/model';
+import { AccessRequestService } from './modules/access-requests/service';
+import { needModel } from './modules/needs/model';
+import { NeedService } from './modules/needs/service';
+import { researchOutputModel } from './modules/research-outputs/model';
+import { ResearchOutputService } from './modules/research-outputs/service';
 
 export interface ServiceDeps {
   mongo: Connection;
@@ -38,7 +46,20 @@ export function createServices({ mongo, redis, config, log }: ServiceDeps) {
     mailer: mailbox,
     publicUrl: config.PUBLIC_URL,
   });
-  return { mailbox, accounts, organizations };
+  // Search plugs into onListingChanged on both listing services (called after every write).
+  const researchOutputs = new ResearchOutputService({ outputs: researchOutputModel(mongo), organizations });
+  const needs = new NeedService({ needs: needModel(mongo), organizations });
+  const audit = new AccessAuditLog(accessAuditModel(mongo));
+  const accessRequests = new AccessRequestService({
+    requests: accessRequestModel(mongo),
+    outputs: researchOutputs,
+    organizations,
+    audit,
+    mailer: mailbox,
+    publicUrl: config.PUBLIC_URL,
+  });
+  const confidentialAccess = new ConfidentialAccessService({ outputs: researchOutputs, accessRequests, audit });
+  return { mailbox, accounts, organizations, researchOutputs, needs, accessRequests, confidentialAccess };
 }
 
 export type Services = ReturnType<typeof createServices>;

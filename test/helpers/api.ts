@@ -42,10 +42,19 @@ export async function registerUser(app: FastifyInstance, label = 'user'): Promis
   const response = await app.inject({
     method: 'POST',
     url: '/api/auth/register',
+    // Each test user signs up from its own address: files that build many users (authorization
+    // matrices) would otherwise trip the sign-up rate limit of 10 a minute per address.
+    remoteAddress: randomTestAddress(),
     payload: { email, password: TEST_PASSWORD, name: `Test ${label}` },
   });
   if (response.statusCode !== 201) throw new Error(`register failed: ${response.statusCode} ${response.body}`);
   return clientFor(app, sessionCookie(response), response.json().id, email);
+}
+
+/** An address in 10.0.0.0/8, random per call. */
+function randomTestAddress(): string {
+  const [a, b, c] = randomBytes(3);
+  return `10.${a}.${b}.${c}`;
 }
 
 export const ORGANIZATION_SAMPLES = {
@@ -64,4 +73,79 @@ export async function userWithOrganization(app: FastifyInstance, kind: Organizat
   const response = await client.post('/api/organizations', ORGANIZATION_SAMPLES[kind]);
   if (response.statusCode !== 201) throw new Error(`create organization failed: ${response.statusCode} ${response.body}`);
   return { ...client, organizationId: response.json().id };
+}
+
+/** Adds a new user to an organization with the given role, through a real invitation. */
+export async function addMember(app: FastifyInstance, admin: Client, organizationId: string, role: 'admin' | 'member' = 'member', label = 'member'): Promise<Client> {
+  const member = await registerUser(app, label);
+  const invited = await admin.post(`/api/organizations/${organizationId}/invitations`, { email: member.email, role });
+  if (invited.statusCode !== 201) throw new Error(`invitation failed: ${invited.statusCode} ${invited.body}`);
+  const [mail] = await app.services.mailbox.list(1, member.email);
+  const token = /token=([\w-]+)/.exec(mail?.text ?? '')?.[1];
+  if (!token) throw new Error(`no invitation mail for ${member.email}`);
+  const accepted = await member.post('/api/invitations/accept', { token });
+  if (accepted.statusCode !== 200) throw new Error(`accept failed: ${accepted.statusCode} ${accepted.body}`);
+  return member;
+}
+
+/** A valid research output body; `overrides` replace fields. */
+export function outputBody(organizationId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    organizationId,
+    title: 'Low-temperature sintering of silver nanoparticle inks',
+    summary: 'A sintering process for printed silver conductors on paper and PET that reaches bulk-like conductivity at 90 °C.',
+    confidentialDetails: 'Ink recipe and curing profile: see lab notebook 17.',
+    fields: ['materials', 'electronics'],
+    sectors: ['C'],
+    trl: 4,
+    ipStatus: 'patent_pending',
+    patentNumber: 'EP 4 123 456 A1',
+    collaborationTypes: ['licensing', 'joint_development'],
+    governmentFunded: true,
+    fundingProgramme: 'Horizon Europe',
+    ...overrides,
+  };
+}
+
+/** Creates and publishes a research output as `owner` (a member of a university or government organization). */
+export async function createPublishedOutput(owner: Client, organizationId: string, overrides: Record<string, unknown> = {}): Promise<string> {
+  const created = await owner.post('/api/research-outputs', outputBody(organizationId, overrides));
+  if (created.statusCode !== 201) throw new Error(`create output failed: ${created.statusCode} ${created.body}`);
+  const id: string = created.json().id;
+  const published = await owner.post(`/api/research-outputs/${id}/publish`);
+  if (published.statusCode !== 200) throw new Error(`publish output failed: ${published.statusCode} ${published.body}`);
+  return id;
+}
+
+/** A valid need body; `overrides` replace fields. */
+export function needBody(organizationId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    organizationId,
+    title: 'Keep rye bread fresh for two more days',
+    problem: 'Our rye loaves dry out after three days on supermarket shelves and returns cost us 6 % of turnover.',
+    desiredOutcome: 'A clean-label way to keep the crumb moist for five days.',
+    sectors: ['C', 'G'],
+    minTrl: 5,
+    collaborationTypes: ['contract_research'],
+    budgetBand: '25k_100k',
+    timeline: '3_to_12_months',
+    ...overrides,
+  };
+}
+
+/** Creates and publishes a need as `owner` (a member of an SME). */
+export async function createPublishedNeed(owner: Client, organizationId: string, overrides: Record<string, unknown> = {}): Promise<string> {
+  const created = await owner.post('/api/needs', needBody(organizationId, overrides));
+  if (created.statusCode !== 201) throw new Error(`create need failed: ${created.statusCode} ${created.body}`);
+  const id: string = created.json().id;
+  const published = await owner.post(`/api/needs/${id}/publish`);
+  if (published.statusCode !== 200) throw new Error(`publish need failed: ${published.statusCode} ${published.body}`);
+  return id;
+}
+
+/** The fields a 400 response names, whatever the shape of its details. */
+export function fieldsNamed(response: LightMyRequestResponse): string[] {
+  const details: unknown = response.json().error?.details;
+  const list = Array.isArray(details) ? details : details ? [details] : [];
+  return list.map((d: { field?: string }) => d.field ?? '').filter(Boolean);
 }

@@ -1,0 +1,64 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { SectorSchema } from '../organizations/schema';
+import { CollaborationTypeSchema, CountryCode, ListingStatusSchema, TrlSchema } from '../research-outputs/schema';
+import { ObjectIdString, PageQuery, StringEnum } from '../shared/schema';
+import { BUDGET_BANDS, TIMELINES } from './model';
+
+export const BudgetBandSchema = StringEnum(BUDGET_BANDS, { description: 'budget in euros' });
+export const TimelineSchema = StringEnum(TIMELINES);
+
+const editableFields = {
+  title: Type.String({ minLength: 5, maxLength: 200 }),
+  problem: Type.String({ minLength: 20, maxLength: 5000 }),
+  desiredOutcome: Type.String({ minLength: 10, maxLength: 3000 }),
+  sectors: Type.Array(SectorSchema, { minItems: 1, maxItems: 6, uniqueItems: true, description: 'the first is the main sector' }),
+  minTrl: TrlSchema,
+  collaborationTypes: Type.Array(CollaborationTypeSchema, { minItems: 1, maxItems: 7, uniqueItems: true }),
+  budgetBand: BudgetBandSchema,
+  timeline: TimelineSchema,
+};
+
+export const CreateNeedBody = Type.Object({ organizationId: ObjectIdString, ...editableFields }, { additionalProperties: false });
+export type CreateNeedBody = Static<typeof CreateNeedBody>;
+
+export const UpdateNeedBody = Type.Partial(Type.Object(editableFields), { additionalProperties: false, minProperties: 1 });
+export type UpdateNeedBody = Static<typeof UpdateNeedBody>;
+
+export const NeedView = Type.Object(
+  {
+    id: ObjectIdString,
+    organizationId: ObjectIdString,
+    country: Type.String(),
+    status: ListingStatusSchema,
+    title: Type.String(),
+    problem: Type.String(),
+    desiredOutcome: Type.String(),
+    sectors: Type.Array(SectorSchema),
+    minTrl: TrlSchema,
+    collaborationTypes: Type.Array(CollaborationTypeSchema),
+    budgetBand: BudgetBandSchema,
+    timeline: TimelineSchema,
+    publishedAt: Type.Optional(Type.String({ format: 'date-time' })),
+    createdAt: Type.String({ format: 'date-time' }),
+    updatedAt: Type.String({ format: 'date-time' }),
+  },
+  { additionalProperties: false },
+);
+export type NeedView = Static<typeof NeedView>;
+
+export const NeedListQuery = Type.Object(
+  {
+    mine: Type.Optional(Type.Boolean({ description: "true: your organizations' needs in any status" })),
+    status: Type.Optional(ListingStatusSchema),
+    sector: Type.Optional(SectorSchema),
+    trlMin: Type.Optional(Type.Integer({ minimum: 1, maximum: 9, description: 'needs whose minimum TRL is at least this' })),
+    trlMax: Type.Optional(Type.Integer({ minimum: 1, maximum: 9, description: 'needs whose minimum TRL is at most this' })),
+    collaborationType: Type.Optional(CollaborationTypeSchema),
+    country: Type.Optional(CountryCode),
+    budgetBand: Type.Optional(BudgetBandSchema),
+    organizationId: Type.Optional(ObjectIdString),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+);
+export type NeedListQuery = Static<typeof NeedListQuery>;

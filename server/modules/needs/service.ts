@@ -1,0 +1,115 @@
+import { HttpError } from '../../plugins/errors';
+import type { CurrentUser } from '../accounts/current-user';
+import type { OrganizationService } from '../organizations/service';
+import { assertMayEdit, cursorFilter, isOwnerMember, isVisible, nextStatus, toPage, trlRange, visibilityFilter, type ListingAction } from '../research-outputs/listing';
+import type { ListingChangedHandler } from '../research-outputs/service';
+import { toObjectId } from '../shared/ids';
+import { assertMayPostNeedFor } from './author-policy';
+import type { NeedDoc, NeedModel } from './model';
+import type { CreateNeedBody, NeedListQuery, NeedView, UpdateNeedBody } from './schema';
+
+export interface NeedServiceDeps {
+  needs: NeedModel;
+  organizations: OrganizationService;
+  onListingChanged?: ListingChangedHandler;
+}
+
+/** Needs: an SME's technology requests. Same lifecycle and visibility rules as research outputs. */
+export class NeedService {
+  constructor(private readonly deps: NeedServiceDeps) {}
+
+  async create(user: CurrentUser, body: CreateNeedBody): Promise<NeedView> {
+    const organization = await this.deps.organizations.load(body.organizationId);
+    assertMayPostNeedFor(user, organization);
+    const { organizationId: _organizationId, ...fields } = body;
+    const created = await this.deps.needs.create({
+      ...fields,
+      organizationId: organization._id,
+      createdBy: toObjectId(user.id),
+      country: organization.country,
+      status: 'draft',
+    });
+    await this.changed(String(created._id));
+    return toNeedView(created.toObject() as NeedDoc);
+  }
+
+  /** Published needs, or with `mine` the caller's organizations' needs in any status. */
+  async list(user: CurrentUser | null, query: NeedListQuery): Promise<{ items: NeedView[]; next: string | null }> {
+    const limit = query.limit ?? 20;
+    const filter: Record<string, unknown> = {
+      ...visibilityFilter(user, query.mine, query.status),
+      ...trlRange('minTrl', query.trlMin, query.trlMax),
+      ...cursorFilter(query.cursor),
+    };
+    if (query.sector) filter['sectors'] = query.sector;
+    if (query.collaborationType) filter['collaborationTypes'] = query.collaborationType;
+    if (query.country) filter['country'] = query.country.toUpperCase();
+    if (query.budgetBand) filter['budgetBand'] = query.budgetBand;
+    // $and so that, with `mine`, the organization must also be one of the caller's.
+    if (query.organizationId) filter['$and'] = [{ organizationId: toObjectId(query.organizationId) }];
+    const docs = await this.deps.needs.find(filter).sort({ _id: -1 }).limit(limit + 1).lean<NeedDoc[]>();
+    return toPage(docs, limit, toNeedView);
+  }
+
+  /** One need as the caller may see it; 404 when it does not exist or is not visible to them. */
+  async get(user: CurrentUser | null, id: string): Promise<NeedView> {
+    const need = await this.load(id);
+    if (!isVisible(need.status, isOwnerMember(user, String(need.organizationId)))) {
+      throw new HttpError(404, 'not_found', `No need with id ${id}.`);
+    }
+    return toNeedView(need);
+  }
+
+  /** Admins and members of the owning SME may edit, in any status. */
+  async update(user: CurrentUser, id: string, body: UpdateNeedBody): Promise<NeedView> {
+    const current = await this.load(id);
+    assertMayEdit(user, { status: current.status, organizationId: String(current.organizationId) }, 'need');
+    await this.deps.needs.updateOne({ _id: current._id }, { $set: body }, { runValidators: true });
+    await this.changed(id);
+    return this.get(user, id);
+  }
+
+  /** Publish and archive: any member of the owning SME, as for outputs (archiving is reversible). */
+  async transition(user: CurrentUser, id: string, action: ListingAction): Promise<NeedView> {
+    const current = await this.load(id);
+    assertMayEdit(user, { status: current.status, organizationId: String(current.organizationId) }, 'need');
+    const status = nextStatus(current.status, action);
+    const set: Record<string, unknown> = { status };
+    if (status === 'published') set['publishedAt'] = new Date();
+    const result = await this.deps.needs.updateOne({ _id: current._id, status: current.status }, { $set: set });
+    if (result.modifiedCount !== 1) throw new HttpError(409, 'conflict', 'This need changed at the same time; reload it and try again.');
+    await this.changed(id);
+    return this.get(user, id);
+  }
+
+  private async load(id: string): Promise<NeedDoc> {
+    const need = await this.deps.needs.findById(toObjectId(id, 'need')).lean<NeedDoc>();
+    if (!need) throw new HttpError(404, 'not_found', `No need with id ${id}.`);
+    return need;
+  }
+
+  private async changed(id: string): Promise<void> {
+    await this.deps.onListingChanged?.('need', id);
+  }
+}
+
+export function toNeedView(doc: NeedDoc): NeedView {
+  const view: NeedView = {
+    id: String(doc._id),
+    organizationId: String(doc.organizationId),
+    country: doc.country,
+    status: doc.status,
+    title: doc.title,
+    problem: doc.problem,
+    desiredOutcome: doc.desiredOutcome,
+    sectors: doc.sectors as NeedView['sectors'],
+    minTrl: doc.minTrl,
+    collaborationTypes: doc.collaborationTypes as NeedView['collaborationTypes'],
+    budgetBand: doc.budgetBand,
+    timeline: doc.timeline,
+    createdAt: doc.createdAt.toISOString(),
+    updatedAt: doc.updatedAt.toISOString(),
+  };
+  if (doc.publishedAt) view.publishedAt = doc.publishedAt.toISOString();
+  return view;
+}
