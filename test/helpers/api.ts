@@ -149,3 +149,16 @@ export function fieldsNamed(response: LightMyRequestResponse): string[] {
   const list = Array.isArray(details) ? details : details ? [details] : [];
   return list.map((d: { field?: string }) => d.field ?? '').filter(Boolean);
 }
+
+/** A signed-in platform administrator (there is no API to become one: created through the service). */
+export async function platformAdmin(app: FastifyInstance): Promise<Client> {
+  const email = uniqueEmail('platform-admin');
+  await app.services.accounts.createUser({ email, password: TEST_PASSWORD, name: 'Platform Admin', platformAdmin: true });
+  const { user, token } = await app.services.accounts.login(email, TEST_PASSWORD);
+  return clientFor(app, `mb_session=${token}`, user.id, email);
+}
+
+/** A client without a session. */
+export function anonymous(app: FastifyInstance): Client {
+  return clientFor(app, '');
+}

@@ -25,7 +25,7 @@ const editableFields = {
     Type.String({ minLength: 2, maxLength: 60, description: 'required for patent_granted, patent_pending and utility_model' }),
   ),
   collaborationTypes: Type.Array(CollaborationTypeSchema, { minItems: 1, maxItems: 7, uniqueItems: true }),
-  governmentFunded: Type.Optional(Type.Boolean({ default: false })),
+  governmentFunded: Type.Optional(Type.Boolean({ description: 'false when left out at creation' })),
   fundingProgramme: Type.Optional(Type.String({ minLength: 2, maxLength: 200, description: 'only for government-funded outputs' })),
 };
 
