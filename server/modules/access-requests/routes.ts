@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@sinclair/typebox';
 import { requireUser } from '../accounts/current-user';
 import { errorResponses, IdParams, Page } from '../shared/schema';
 import {
@@ -39,10 +38,14 @@ const accessRequestRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/access-requests/:id/refuse',
     {
+      // The reason is optional, so is the body: a bare POST is read as `{}`.
+      preValidation: async (request) => {
+        request.body ??= {};
+      },
       schema: {
         tags,
         params: IdParams,
-        body: Type.Optional(RefuseAccessRequestBody),
+        body: RefuseAccessRequestBody,
         response: { 200: AccessRequestView, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
