@@ -82,6 +82,14 @@ export class NeedService {
     return this.get(user, id);
   }
 
+  /** Public views of the published listings among `ids`, by id (matches and search join on them). Others are left out. */
+  async publishedViews(ids: string[]): Promise<Map<string, NeedView>> {
+    const valid = ids.filter((id) => /^[0-9a-f]{24}$/i.test(id)).map((id) => toObjectId(id));
+    if (valid.length === 0) return new Map();
+    const docs = await this.deps.needs.find({ _id: { $in: valid }, status: 'published' }).lean<NeedDoc[]>();
+    return new Map(docs.map((doc) => [String(doc._id), toNeedView(doc)]));
+  }
+
   private async load(id: string): Promise<NeedDoc> {
     const need = await this.deps.needs.findById(toObjectId(id, 'need')).lean<NeedDoc>();
     if (!need) throw new HttpError(404, 'not_found', `No need with id ${id}.`);

@@ -126,6 +126,14 @@ export class ResearchOutputService {
     return new Map(docs.map((doc) => [String(doc._id), doc.title]));
   }
 
+  /** Public views of the published listings among `ids`, by id (matches and search join on them). Others are left out. */
+  async publishedViews(ids: string[]): Promise<Map<string, ResearchOutputView>> {
+    const valid = ids.filter((id) => /^[0-9a-f]{24}$/i.test(id)).map((id) => toObjectId(id));
+    if (valid.length === 0) return new Map();
+    const docs = await this.deps.outputs.find({ _id: { $in: valid }, status: 'published' }).lean<ResearchOutputDoc[]>();
+    return new Map(docs.map((doc) => [String(doc._id), toResearchOutputView(doc)]));
+  }
+
   private async load(id: string): Promise<ResearchOutputDoc> {
     const output = await this.deps.outputs.findById(toObjectId(id, 'research output')).lean<ResearchOutputDoc>();
     if (!output) throw new HttpError(404, 'not_found', `No research output with id ${id}.`);

@@ -80,4 +80,10 @@ describe('research outputs: list filters, mine and cursor pages', () => {
     }
     expect(seen).toEqual([ids['concrete'], ids['enzyme'], ids['sensor']]);
   });
+
+  it('gives other modules public views of published outputs only (publishedViews)', async () => {
+    const views = await ctx.app.services.researchOutputs.publishedViews([ids['sensor']!, ids['draft']!, 'nothex', '0123456789abcdef01234567']);
+    expect([...views.keys()]).toEqual([ids['sensor']]);
+    expect(views.get(ids['sensor']!)).not.toHaveProperty('confidentialDetails');
+  });
 });
