@@ -24,6 +24,17 @@ export default defineConfig({
           // Files run in parallel; each has its own database and queue prefix.
         },
       },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          environment: 'node',
+          // One API process (serving the built client) for the run; each test signs up its own users.
+          globalSetup: ['test/e2e/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it: dependencies, local services, lint, type checks,
 # the client build, then vitest (unit, integration against real MongoDB-compatible and Redis
-# servers). Extra arguments go to vitest, e.g. `npm test -- --project unit`.
+# servers, e2e in Debian's Chromium). Extra arguments go to vitest, e.g. `npm test -- --project unit`.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
@@ -25,6 +25,16 @@ npx svelte-check --workspace client --tsconfig ./tsconfig.json --fail-on-warning
 
 step "client build"
 npx vite build --config client/vite.config.ts --logLevel warn
+
+step "browser for the e2e tests"
+# Debian's Chromium, driven by playwright-core; a fresh CI machine has none yet.
+if ! command -v chromium >/dev/null; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "error: chromium is not installed and installing it needs root: run 'apt-get install chromium' as root" >&2
+    exit 1
+  fi
+  (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium) >&2
+fi
 
 step "tests"
 exec npx vitest run "$@"

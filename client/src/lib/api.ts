@@ -1,0 +1,98 @@
+// The one typed API client. Every request is JSON in and out, sends the session cookie, and turns
+// an error response (`{ error: { code, message, details } }`) into an ApiError that forms can map
+// onto their fields.
+import type {
+  CreateOrganizationBody,
+  InvitationView,
+  MailView,
+  MemberView,
+  OrganizationKind,
+  OrganizationView,
+  Page,
+  UpdateOrganizationBody,
+  UserView,
+} from './api-types';
+
+export type * from './api-types';
+
+/** One problem with one field: schema errors carry a message, service errors only the field. */
+export interface FieldDetail {
+  field: string;
+  message?: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: unknown = undefined,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  /** The details as a list of field problems, whatever shape the server sent. */
+  get fields(): FieldDetail[] {
+    const list: unknown[] = Array.isArray(this.details) ? this.details : this.details ? [this.details] : [];
+    return list.filter(
+      (item): item is FieldDetail => typeof item === 'object' && item !== null && typeof (item as FieldDetail).field === 'string',
+    );
+  }
+}
+
+type Query = Record<string, string | number | undefined>;
+
+async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) if (value !== undefined && value !== '') search.set(key, String(value));
+  const url = search.size > 0 ? `${path}?${search}` : path;
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      credentials: 'include',
+      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'Matchbridge cannot be reached. Check your connection and try again.');
+  }
+  if (response.status === 204) return undefined as T;
+  const payload: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    const error = (payload as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
+    throw new ApiError(response.status, error?.code ?? 'error', error?.message ?? `The server answered ${response.status}.`, error?.details);
+  }
+  return payload as T;
+}
+
+const get = <T>(path: string, query?: Query) => request<T>('GET', path, undefined, query);
+const post = <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {});
+const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, body);
+
+export const api = {
+  auth: {
+    me: () => get<UserView>('/api/auth/me'),
+    register: (body: { email: string; password: string; name: string }) => post<UserView>('/api/auth/register', body),
+    login: (body: { email: string; password: string }) => post<UserView>('/api/auth/login', body),
+    logout: () => request<void>('POST', '/api/auth/logout'),
+    requestReset: (email: string) => post<{ message: string }>('/api/auth/password-reset/request', { email }),
+    confirmReset: (token: string, newPassword: string) => post<void>('/api/auth/password-reset/confirm', { token, newPassword }),
+  },
+  organizations: {
+    list: (query: { kind?: OrganizationKind; cursor?: string; limit?: number } = {}) =>
+      get<Page<OrganizationView>>('/api/organizations', query),
+    get: (id: string) => get<OrganizationView>(`/api/organizations/${encodeURIComponent(id)}`),
+    create: (body: CreateOrganizationBody) => post<OrganizationView>('/api/organizations', body),
+    update: (id: string, body: UpdateOrganizationBody) => patch<OrganizationView>(`/api/organizations/${encodeURIComponent(id)}`, body),
+    members: (id: string) => get<MemberView[]>(`/api/organizations/${encodeURIComponent(id)}/members`),
+    invite: (id: string, body: { email: string; role: MemberView['role'] }) =>
+      post<InvitationView>(`/api/organizations/${encodeURIComponent(id)}/invitations`, body),
+    acceptInvitation: (token: string) => post<OrganizationView>('/api/invitations/accept', { token }),
+  },
+  admin: {
+    users: (limit = 200) => get<UserView[]>('/api/admin/users', { limit }),
+    mailbox: (to?: string, limit = 50) => get<MailView[]>('/api/admin/mailbox', { to, limit }),
+  },
+};

@@ -1,0 +1,30 @@
+// Who is signed in. Loaded once at start; sign-in, sign-out and joining an organization update it.
+import { api, ApiError, type UserView } from './api';
+
+export const session = $state<{ user: UserView | null; ready: boolean; error: string | null }>({ user: null, ready: false, error: null });
+
+export async function loadSession(): Promise<void> {
+  try {
+    session.user = await api.auth.me();
+    session.error = null;
+  } catch (error) {
+    session.user = null;
+    // 401 just means "signed out"; anything else is worth telling the user about.
+    session.error = error instanceof ApiError && error.status === 401 ? null : error instanceof Error ? error.message : String(error);
+  } finally {
+    session.ready = true;
+  }
+}
+
+export function setUser(user: UserView | null): void {
+  session.user = user;
+  session.error = null;
+}
+
+export function isOrgAdmin(organizationId: string): boolean {
+  return session.user?.memberships.some((m) => m.organizationId === organizationId && m.role === 'admin') ?? false;
+}
+
+export function isMember(organizationId: string): boolean {
+  return session.user?.memberships.some((m) => m.organizationId === organizationId) ?? false;
+}

@@ -1,0 +1,57 @@
+// Every page of the app: its path pattern, title, and who may see it.
+import type { Component } from 'svelte';
+import AcceptInvitation from './pages/AcceptInvitation.svelte';
+import AdminHome from './pages/AdminHome.svelte';
+import AdminMailbox from './pages/AdminMailbox.svelte';
+import AdminUsers from './pages/AdminUsers.svelte';
+import ForgotPassword from './pages/ForgotPassword.svelte';
+import Landing from './pages/Landing.svelte';
+import Login from './pages/Login.svelte';
+import Members from './pages/Members.svelte';
+import MyOrganization from './pages/MyOrganization.svelte';
+import NotFound from './pages/NotFound.svelte';
+import OrganizationEdit from './pages/OrganizationEdit.svelte';
+import OrganizationProfile from './pages/OrganizationProfile.svelte';
+import Organizations from './pages/Organizations.svelte';
+import Queues from './pages/Queues.svelte';
+import Register from './pages/Register.svelte';
+import ResetPassword from './pages/ResetPassword.svelte';
+import { matchPath } from './lib/router.svelte';
+
+export interface Route {
+  path: string;
+  title: string;
+  // Pages take their path parameters as props; each page declares its own.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  component: Component<any>;
+  /** `user`: signed in; `admin`: platform administrator; `guest`: signed-out only (others go on). */
+  access?: 'user' | 'admin' | 'guest';
+}
+
+export const routes: Route[] = [
+  { path: '/', title: 'University research for small firms', component: Landing },
+  { path: '/register', title: 'Create an account', component: Register, access: 'guest' },
+  { path: '/login', title: 'Sign in', component: Login, access: 'guest' },
+  { path: '/forgot-password', title: 'Reset your password', component: ForgotPassword },
+  { path: '/reset-password', title: 'Choose a new password', component: ResetPassword },
+  { path: '/invitations/accept', title: 'Join an organization', component: AcceptInvitation },
+  { path: '/organizations', title: 'Organizations', component: Organizations },
+  { path: '/organizations/:id', title: 'Organization', component: OrganizationProfile },
+  { path: '/organizations/:id/edit', title: 'Edit organization', component: OrganizationEdit, access: 'user' },
+  { path: '/organizations/:id/members', title: 'Members', component: Members, access: 'user' },
+  { path: '/my/organization', title: 'My organization', component: MyOrganization, access: 'user' },
+  { path: '/admin', title: 'Administration', component: AdminHome, access: 'admin' },
+  { path: '/admin/users', title: 'Users', component: AdminUsers, access: 'admin' },
+  { path: '/admin/mailbox', title: 'Mailbox', component: AdminMailbox, access: 'admin' },
+  { path: '/admin/queues', title: 'Background jobs', component: Queues, access: 'admin' },
+];
+
+const notFound: Route = { path: '*', title: 'Page not found', component: NotFound };
+
+export function resolve(path: string): { route: Route; params: Record<string, string> } {
+  for (const route of routes) {
+    const params = matchPath(route.path, path);
+    if (params) return { route, params };
+  }
+  return { route: notFound, params: {} };
+}

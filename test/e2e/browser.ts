@@ -1,0 +1,97 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
+import mongoose from 'mongoose';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
+import { ROOT } from '../helpers/processes';
+
+export const PASSWORD = 'correct horse battery staple';
+const SCREENSHOTS = `${ROOT}test/e2e/screenshots`;
+
+/** Debian's Chromium, headless, with nothing running in the background. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+export interface TestPage {
+  page: Page;
+  /** Uncaught exceptions in the page: a test ends by expecting none. */
+  pageErrors: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * A fresh browser context (its own cookies) at the e2e server. Each context sends its own
+ * X-Forwarded-For address (the API trusts its proxy) so per-address sign-up limits never collide.
+ */
+export async function openPage(browser: Browser, viewport = { width: 1280, height: 900 }): Promise<TestPage> {
+  const [a, b, c] = randomBytes(3);
+  const context = await browser.newContext({
+    baseURL: inject('baseUrl'),
+    viewport,
+    extraHTTPHeaders: { 'x-forwarded-for': `10.${a}.${b}.${c}` },
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  return { page, pageErrors, close: () => context.close() };
+}
+
+export function uniqueEmail(label: string): string {
+  return `${label}-${randomBytes(4).toString('hex')}@e2e.example`;
+}
+
+/** Signs up through the form and waits until the app has taken the user on. */
+export async function register(page: Page, name: string, email: string, next?: string): Promise<void> {
+  await page.goto(next ? `/register?next=${encodeURIComponent(next)}` : '/register');
+  await page.getByLabel('Your name').fill(name);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+}
+
+export async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+}
+
+/** Platform admins are made by operators, not through the API: the test sets the flag in the database. */
+export async function makePlatformAdmin(email: string): Promise<void> {
+  const connection = await mongoose.createConnection(inject('e2eMongoUri')).asPromise();
+  try {
+    const result = await connection.collection('users').updateOne({ email }, { $set: { platformAdmin: true } });
+    expect(result.matchedCount, `user ${email}`).toBe(1);
+  } finally {
+    await connection.close();
+  }
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+}
+
+/** axe-core on the current page: no serious or critical violation. */
+export async function expectAccessible(page: Page, what: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  expect(bad, `accessibility of ${what}`).toEqual([]);
+}
+
+/** Nothing wider than the viewport: no sideways scrolling on a phone. */
+export async function expectNoHorizontalOverflow(page: Page, what: string): Promise<void> {
+  const widths = await page.evaluate(() => ({ content: document.documentElement.scrollWidth, viewport: window.innerWidth }));
+  expect(widths.content, `${what} at ${widths.viewport}px`).toBeLessThanOrEqual(widths.viewport);
+}

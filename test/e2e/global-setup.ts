@@ -1,0 +1,70 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import mongoose from 'mongoose';
+import type { TestProject } from 'vitest/node';
+import { deleteQueueKeys } from '../helpers/app';
+import type { Config } from '../../server/config';
+import { freePort, ROOT, startTsProcess, stopProcess, waitFor } from '../helpers/processes';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Where the e2e API server (serving the built client) listens, e.g. http://127.0.0.1:41234. */
+    baseUrl: string;
+    /** The e2e server's own database, for the few things a browser cannot do (making a platform admin). */
+    e2eMongoUri: string;
+  }
+}
+
+/**
+ * Starts local services (as the integration tests do), then one real API process with its own port,
+ * database and queue prefix, serving the built web app. Returns the teardown.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  if (!existsSync(`${ROOT}client/dist/index.html`)) {
+    throw new Error('client/dist is missing: build the client first (npx vite build --config client/vite.config.ts); scripts/test.sh does it.');
+  }
+  const services = `${ROOT}scripts/services.sh`;
+  execFileSync('bash', [services, 'up'], { stdio: ['ignore', 'inherit', 'inherit'] });
+  const env = Object.fromEntries(
+    execFileSync('bash', [services, 'env'], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+  );
+  const suffix = randomBytes(4).toString('hex');
+  const mongoUri = new URL(env['MONGODB_URI'] ?? 'mongodb://127.0.0.1:27017/matchbridge');
+  mongoUri.pathname = `/mb_e2e_${suffix}`;
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const serverEnv = {
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    MONGODB_URI: mongoUri.toString(),
+    REDIS_URL: env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
+    QUEUE_PREFIX: `e2e_${suffix}`,
+    PUBLIC_URL: baseUrl,
+    LOG_LEVEL: 'warn',
+  };
+  const server = startTsProcess('server/main.ts', serverEnv);
+  try {
+    await waitFor(async () => {
+      if (server.child.exitCode !== null) throw new Error(`the API exited with ${server.child.exitCode}`);
+      return (await fetch(`${baseUrl}/readyz`)).ok;
+    }, 60_000, 'the e2e API server to be ready');
+  } catch (error) {
+    await stopProcess(server);
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\n${server.output()}`, { cause: error });
+  }
+  project.provide('baseUrl', baseUrl);
+  project.provide('e2eMongoUri', serverEnv.MONGODB_URI);
+
+  return async () => {
+    await stopProcess(server);
+    const connection = await mongoose.createConnection(serverEnv.MONGODB_URI).asPromise();
+    await connection.dropDatabase().catch(() => undefined);
+    await connection.close();
+    await deleteQueueKeys({ REDIS_URL: serverEnv.REDIS_URL, QUEUE_PREFIX: serverEnv.QUEUE_PREFIX } as Config);
+  };
+}
