@@ -42,25 +42,55 @@ export interface ExpandedWeight {
   via?: string;
 }
 
-/** Adds synonym terms to a term → weight map; existing terms keep their own weight. */
-export function expandWithSynonyms(weights: Map<string, number>, relativeWeight: number): Map<string, ExpandedWeight> {
-  const out = new Map<string, ExpandedWeight>();
-  for (const [term, weight] of weights) out.set(term, { weight });
-  for (const group of GROUPS) {
-    const present = group.filter((member) => member.every((t) => weights.has(t)));
-    if (present.length === 0) continue;
-    const trigger = present[0]!;
-    const base = Math.min(...trigger.map((t) => weights.get(t)!));
-    for (const member of group) {
-      if (present.includes(member)) continue;
-      for (const term of member) {
-        const added = (relativeWeight * base) / member.length;
-        const current = out.get(term);
-        if (current === undefined) out.set(term, { weight: added, via: trigger.join(' ') });
-        else if (current.via !== undefined && added > current.weight) current.weight = added;
+/** Group members keyed by their first stem, so expansion looks only at groups a text touches. */
+const TRIGGERS = new Map<string, Array<{ group: number; member: number }>>();
+GROUPS.forEach((members, group) =>
+  members.forEach((terms, member) => {
+    const first = terms[0]!;
+    if (!TRIGGERS.has(first)) TRIGGERS.set(first, []);
+    TRIGGERS.get(first)!.push({ group, member });
+  }),
+);
+
+/**
+ * Synonym terms a text gains: for every group one of whose members the text contains in full,
+ * the other members' terms at `relativeWeight` × the trigger's weight (split over the member's
+ * words). Terms the text already has are not added.
+ */
+export function synonymAdditions(
+  terms: Iterable<string>,
+  weightOf: (term: string) => number | undefined,
+  relativeWeight: number,
+): Map<string, ExpandedWeight> {
+  const has = (term: string) => weightOf(term) !== undefined;
+  const triggered = new Map<number, number>();
+  for (const term of terms) {
+    for (const { group, member } of TRIGGERS.get(term) ?? []) {
+      if (!triggered.has(group) && GROUPS[group]![member]!.every(has)) triggered.set(group, member);
+    }
+  }
+  const added = new Map<string, ExpandedWeight>();
+  for (const [group, member] of triggered) {
+    const trigger = GROUPS[group]![member]!;
+    const base = Math.min(...trigger.map((t) => weightOf(t)!));
+    for (const other of GROUPS[group]!) {
+      if (other === trigger || other.every(has)) continue;
+      for (const term of other) {
+        if (has(term)) continue;
+        const weight = (relativeWeight * base) / other.length;
+        const current = added.get(term);
+        if (current === undefined || weight > current.weight) added.set(term, { weight, via: trigger.join(' ') });
       }
     }
   }
+  return added;
+}
+
+/** The term → weight map plus its synonym additions. */
+export function expandWithSynonyms(weights: Map<string, number>, relativeWeight: number): Map<string, ExpandedWeight> {
+  const out = new Map<string, ExpandedWeight>();
+  for (const [term, weight] of weights) out.set(term, { weight });
+  for (const [term, extra] of synonymAdditions(weights.keys(), (t) => weights.get(t), relativeWeight)) out.set(term, extra);
   return out;
 }
 

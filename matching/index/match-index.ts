@@ -4,12 +4,12 @@
 // of an index built from scratch on the final documents.
 import { analyzeDoc, toTextDoc, type AnalyzedDoc, type TextDoc } from '../text/document';
 import { SurfaceForms } from '../text/surface-forms';
-import { DEFAULT_BM25, packTf, weightedTf, type Bm25Params } from './bm25';
+import { DEFAULT_BM25, packTf, type Bm25Params } from './bm25';
 import type { ScoringView } from './max-score';
 import { growF64, growU8, PostingLists } from './postings';
 import { searchIndex, type SearchHit, type SearchOptions } from './search';
 import { DEFAULT_EXPANSION, type ExpansionOptions } from './expansion';
-import { textMatch, vectorOfAnalyzed, vectorOfSlot, type TextMatch } from './similarity';
+import { mapVector, slotVector, textMatch, vectorOfAnalyzed, type TermVector, type TextMatch } from './similarity';
 
 export interface MatchIndexOptions {
   bm25: Bm25Params;
@@ -30,7 +30,7 @@ export interface StoredDoc {
 export class MatchIndex {
   readonly options: MatchIndexOptions;
   readonly surfaces = new SurfaceForms();
-  readonly postings = new PostingLists();
+  readonly postings: PostingLists;
   private readonly termIds = new Map<string, number>();
   private readonly termNames: string[] = [];
   private readonly slotOf = new Map<string, number>();
@@ -38,6 +38,8 @@ export class MatchIndex {
   private stored: Array<StoredDoc | undefined> = [];
   private alive: Uint8Array = new Uint8Array(1024);
   private docLength: Float64Array = new Float64Array(1024);
+  private scratch: Float64Array = new Float64Array(1024);
+  private touched: Uint32Array = new Uint32Array(1024);
   private liveCount = 0;
   private titleTotal = 0;
   private bodyTotal = 0;
@@ -49,6 +51,7 @@ export class MatchIndex {
       phraseWeight: options.phraseWeight ?? 0.25,
       expansion: { ...DEFAULT_EXPANSION, ...options.expansion },
     };
+    this.postings = new PostingLists(this.options.bm25);
   }
 
   get size(): number {
@@ -81,15 +84,12 @@ export class MatchIndex {
     this.liveCount--;
     let titleLength = 0;
     let bodyLength = 0;
-    const p = this.options.bm25;
-    const wtfOf = (packed: number) => weightedTf(packed, p);
-    const lengthOf = (s: number) => this.docLength[s]!;
     for (let i = 0; i < doc.terms.length; i++) {
       if (!this.termNames[doc.terms[i]!]!.includes(' ')) {
         titleLength += doc.tfs[i]! >>> 8;
         bodyLength += doc.tfs[i]! & 255;
       }
-      this.postings.release(doc.terms[i]!, this.alive, wtfOf, lengthOf);
+      this.postings.release(doc.terms[i]!, this.alive);
     }
     this.titleTotal -= titleLength;
     this.bodyTotal -= bodyLength;
@@ -113,13 +113,13 @@ export class MatchIndex {
     return this.textMatch(a, b).similarity;
   }
 
-  private vectorOf(doc: TextDoc | string | { id: string }): Map<string, number> {
+  private vectorOf(doc: TextDoc | string | { id: string }): TermVector {
     if (typeof doc === 'object' && 'id' in doc) {
       const slot = this.slotOf.get(doc.id);
       if (slot === undefined) throw new Error(`document ${doc.id} is not indexed`);
-      return vectorOfSlot(this, slot);
+      return slotVector(this, slot);
     }
-    return vectorOfAnalyzed(this, this.analyze(toTextDoc(doc), false));
+    return mapVector(this, vectorOfAnalyzed(this, this.analyze(toTextDoc(doc), false)));
   }
 
   /** Analyses text with this index's settings; `learnWords` feeds the readable-word map. */
@@ -140,6 +140,8 @@ export class MatchIndex {
       avgLength: this.liveCount > 0 ? total / this.liveCount : 0,
       docCount: this.liveCount,
       params: p,
+      scratch: this.scratch,
+      touched: this.touched,
     };
   }
 
@@ -168,25 +170,32 @@ export class MatchIndex {
     if (slot === this.alive.length) {
       this.alive = growU8(this.alive, slot * 2);
       this.docLength = growF64(this.docLength, slot * 2);
+      this.scratch = new Float64Array(slot * 2);
+      this.touched = new Uint32Array(slot * 2);
     }
     const p = this.options.bm25;
-    const entries: Array<[number, number]> = [];
-    for (const [term, counts] of doc.counts) entries.push([this.internTerm(term), packTf(counts.title, counts.body)]);
-    // Ascending term ids keep stored vectors mergeable for similarity and expansion.
-    entries.sort((a, b) => a[0] - b[0]);
-    const terms = new Uint32Array(entries.length);
-    const tfs = new Uint16Array(entries.length);
+    // Term ids ascending keep stored vectors mergeable and postings appends in one pass.
+    // Each (term id, packed tfs) pair is one exact double so a native typed-array sort does it.
+    const keys = new Float64Array(doc.counts.size);
+    let n = 0;
+    for (const [term, counts] of doc.counts) keys[n++] = this.internTerm(term) * 65536 + packTf(counts.title, counts.body);
+    keys.sort();
+    const terms = new Uint32Array(n);
+    const tfs = new Uint16Array(n);
     let titleLength = 0;
     let bodyLength = 0;
-    entries.forEach(([term, packed], i) => {
+    for (let i = 0; i < n; i++) {
+      const term = Math.floor(keys[i]! / 65536);
+      const packed = keys[i]! - term * 65536;
       terms[i] = term;
       tfs[i] = packed;
-      // Lengths are summed from the clamped counts so removal subtracts exactly what was added.
+      // Lengths are summed from the clamped counts so removal subtracts exactly what was
+      // added; phrase terms are extra evidence, not extra words.
       if (!this.termNames[term]!.includes(' ')) {
         titleLength += packed >>> 8;
         bodyLength += packed & 255;
       }
-    });
+    }
     const clampedLength = p.titleWeight * titleLength + p.bodyWeight * bodyLength;
     this.ids.push(id);
     this.stored.push({ terms, tfs });
@@ -196,8 +205,9 @@ export class MatchIndex {
     this.liveCount++;
     this.titleTotal += titleLength;
     this.bodyTotal += bodyLength;
+    const avgLength = this.view().avgLength;
     for (let i = 0; i < terms.length; i++) {
-      this.postings.append(terms[i]!, slot, tfs[i]!, weightedTf(tfs[i]!, p), clampedLength);
+      this.postings.append(terms[i]!, slot, tfs[i]!, clampedLength, avgLength);
     }
   }
 

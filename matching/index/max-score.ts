@@ -1,9 +1,11 @@
-// Document-at-a-time top-k with MaxScore pruning (Turtle & Flood 1995). Query terms are sorted
-// by their score upper bound; once the k-th best score exceeds the summed bounds of the weakest
-// terms, those terms become "non-essential": a document that only they contain cannot enter
-// the top k, so their postings are no longer walked, only probed (galloping search) for
-// candidates that the essential terms produce. Rare, informative terms drive the walk.
-import { idf, saturate, type Bm25Params } from './bm25';
+// Top-k retrieval with MaxScore-style pruning in term-at-a-time form (Turtle & Flood 1995;
+// Moffat & Zobel's quit/continue strategy). Terms are processed from the highest score upper
+// bound down, accumulating scores in a dense array. After each term, if the summed bounds of
+// the terms still to come fall below the current k-th best score, no document that has not
+// been seen yet can reach the top k: the walk stops adding documents and, for the remaining
+// (frequent, low-idf) terms, only probes the surviving candidates with galloping search
+// instead of reading those long posting lists. The result equals exhaustive scoring.
+import { idf, type Bm25Params } from './bm25';
 import type { PostingLists } from './postings';
 import { TopKHeap } from './top-k-heap';
 
@@ -15,6 +17,10 @@ export interface ScoringView {
   avgLength: number;
   docCount: number;
   params: Bm25Params;
+  /** Scratch accumulators, one per slot, all zero between queries. */
+  scratch: Float64Array;
+  /** Scratch list of slots touched by a query, one entry per slot. */
+  touched: Uint32Array;
 }
 
 export interface WeightedTerm {
@@ -29,79 +35,133 @@ export interface TopKOptions {
   prune?: boolean;
 }
 
-// Bounds are inflated a hair so float rounding in a different summation order never makes
-// a true score exceed its bound.
+// Bounds are inflated a hair so float rounding never makes a true score exceed its bound.
 const BOUND_SLACK = 1 + 1e-9;
 
 export function topK(view: ScoringView, query: readonly WeightedTerm[], k: number, options: TopKOptions = {}) {
-  const { postings, alive, docLength, ids, avgLength, docCount, params } = view;
-  const prune = options.prune !== false;
+  const { postings, alive, docLength, ids, avgLength, docCount, params, scratch: acc } = view;
   const terms = query
     .filter((q) => q.weight > 0 && q.term < postings.termCount && postings.df[q.term]! > 0)
     .map((q) => {
       const factor = q.weight * idf(postings.df[q.term]!, docCount);
-      const bound = factor * saturate(postings.maxWtf[q.term]!, postings.minDocLength[q.term]!, avgLength, params);
-      return { term: q.term, factor, bound: bound * BOUND_SLACK };
+      const bound = factor * postings.saturationBound(q.term, avgLength, docLength, alive) * BOUND_SLACK;
+      return { term: q.term, factor, bound };
     })
-    .sort((a, b) => a.bound - b.bound);
-  const n = terms.length;
-  const heap = new TopKHeap(Math.max(1, k), (slot) => ids[slot]!);
-  if (n === 0 || k <= 0) return [];
+    .sort((a, b) => b.bound - a.bound || a.term - b.term);
+  if (terms.length === 0 || k <= 0) return [];
+  const prune = options.prune !== false;
+  const { k1, b, titleWeight: wt, bodyWeight: wb } = params;
+  const k1b = k1 * b / (avgLength > 0 ? avgLength : 1);
+  const k1nb = k1 * (1 - b);
+  const admitted = makeAdmission(alive, ids, options.filter);
+  let remaining = terms.reduce((sum, t) => sum + t.bound, 0);
+  const touchedBuffer = view.touched;
+  let touchedCount = 0;
+  // The best accumulated score so far bounds the k-th best from above: while the remaining
+  // bounds exceed it, the (costlier) k-th best need not be computed.
+  let maxAcc = 0;
+  let next = 0;
 
-  const docs = terms.map((t) => postings.docs[t.term]!);
-  const tfs = terms.map((t) => postings.tfs[t.term]!);
-  const lengths = terms.map((t) => postings.length[t.term]!);
-  const factors = terms.map((t) => t.factor);
-  const pos = new Array<number>(n).fill(0);
-  // cumulative[i] = sum of bounds of terms 0..i
-  const cumulative: number[] = [];
-  terms.reduce((sum, t, i) => (cumulative[i] = sum + t.bound), 0);
-  const { k1, b, titleWeight, bodyWeight } = params;
-  const avg = avgLength > 0 ? avgLength : 1;
-  let firstEssential = 0;
+  // Phase 1: read whole lists, strongest terms first, until unseen documents cannot qualify.
+  for (; next < terms.length; next++) {
+    if (prune && remaining < maxAcc && remaining < kthBest(touchedBuffer.subarray(0, touchedCount), acc, k, admitted)) break;
+    const { term, factor } = terms[next]!;
+    const docs = postings.docs[term]!;
+    const tfs = postings.tfs[term]!;
+    for (let i = 0, n = postings.length[term]!; i < n; i++) {
+      const d = docs[i]!;
+      const packed = tfs[i]!;
+      const wtf = wt * (packed >>> 8) + wb * (packed & 255);
+      const before = acc[d]!;
+      if (before === 0) touchedBuffer[touchedCount++] = d;
+      const after = before + (factor * wtf * (k1 + 1)) / (wtf + k1nb + k1b * docLength[d]!);
+      acc[d] = after;
+      if (after > maxAcc) maxAcc = after;
+    }
+    remaining -= terms[next]!.bound;
+  }
+  const touched = touchedBuffer.subarray(0, touchedCount);
 
-  for (;;) {
-    let candidate = 0xffffffff;
-    for (let i = firstEssential; i < n; i++) {
-      if (pos[i]! < lengths[i]!) {
-        const d = docs[i]![pos[i]!]!;
-        if (d < candidate) candidate = d;
+  // Phase 2: only documents that can still reach the top k; probe the remaining lists.
+  let candidates: number[] = [];
+  for (const d of touched) if (admitted(d)) candidates.push(d);
+  if (next < terms.length) {
+    candidates.sort((x, y) => x - y);
+    for (; next < terms.length; next++) {
+      const threshold = kthBest(candidates, acc, k, admitted);
+      candidates = candidates.filter((d) => acc[d]! + remaining >= threshold);
+      const { term, factor } = terms[next]!;
+      const docs = postings.docs[term]!;
+      const tfs = postings.tfs[term]!;
+      const n = postings.length[term]!;
+      let p = 0;
+      for (const d of candidates) {
+        p = advance(docs, p, n, d);
+        if (p >= n) break;
+        if (docs[p] !== d) continue;
+        const packed = tfs[p]!;
+        const wtf = wt * (packed >>> 8) + wb * (packed & 255);
+        acc[d]! += (factor * wtf * (k1 + 1)) / (wtf + k1nb + k1b * docLength[d]!);
       }
-    }
-    if (candidate === 0xffffffff) break;
-    const norm = k1 * (1 - b + (b * docLength[candidate]!) / avg);
-    let score = 0;
-    for (let i = firstEssential; i < n; i++) {
-      const p = pos[i]!;
-      if (p < lengths[i]! && docs[i]![p] === candidate) {
-        const packed = tfs[i]![p]!;
-        const wtf = titleWeight * (packed >>> 8) + bodyWeight * (packed & 255);
-        score += (factors[i]! * wtf * (k1 + 1)) / (wtf + norm);
-        pos[i] = p + 1;
-      }
-    }
-    if (alive[candidate] !== 1) continue;
-    const threshold = heap.threshold;
-    for (let i = firstEssential - 1; i >= 0; i--) {
-      if (prune && heap.full && score + cumulative[i]! < threshold) break;
-      const list = docs[i]!;
-      const p = advance(list, pos[i]!, lengths[i]!, candidate);
-      pos[i] = p;
-      if (p < lengths[i]! && list[p] === candidate) {
-        const packed = tfs[i]![p]!;
-        const wtf = titleWeight * (packed >>> 8) + bodyWeight * (packed & 255);
-        score += (factors[i]! * wtf * (k1 + 1)) / (wtf + norm);
-      }
-    }
-    if (!heap.admits(candidate, score)) continue;
-    if (options.filter && !options.filter(ids[candidate]!)) continue;
-    heap.push(candidate, score);
-    if (prune && heap.full) {
-      const theta = heap.threshold;
-      while (firstEssential < n && cumulative[firstEssential]! < theta) firstEssential++;
+      remaining -= terms[next]!.bound;
     }
   }
+
+  const heap = new TopKHeap(k, (slot) => ids[slot]!);
+  for (const d of candidates) if (heap.admits(d, acc[d]!)) heap.push(d, acc[d]!);
+  for (const d of touched) acc[d] = 0;
   return heap.sorted();
+}
+
+/** Alive and passing the caller's filter; the filter is asked at most once per document. */
+function makeAdmission(alive: Uint8Array, ids: readonly string[], filter?: (id: string) => boolean) {
+  if (!filter) return (slot: number) => alive[slot] === 1;
+  const verdicts = new Map<number, boolean>();
+  return (slot: number) => {
+    if (alive[slot] !== 1) return false;
+    let ok = verdicts.get(slot);
+    if (ok === undefined) verdicts.set(slot, (ok = filter(ids[slot]!)));
+    return ok;
+  };
+}
+
+/** The k-th best accumulated score among admitted documents (0 if fewer than k). */
+function kthBest(slots: ArrayLike<number> & Iterable<number>, acc: Float64Array, k: number, admitted: (slot: number) => boolean): number {
+  if (slots.length < k) return 0;
+  const heap = new Float64Array(k);
+  let size = 0;
+  for (const d of slots) {
+    const s = acc[d]!;
+    if (size === k && s <= heap[0]!) continue;
+    if (!admitted(d)) continue;
+    if (size < k) {
+      heap[size++] = s;
+      if (size === k) heapify(heap);
+    } else {
+      heap[0] = s;
+      siftDown(heap, 0, k);
+    }
+  }
+  return size < k ? 0 : heap[0]!;
+}
+
+function heapify(heap: Float64Array): void {
+  for (let i = (heap.length >> 1) - 1; i >= 0; i--) siftDown(heap, i, heap.length);
+}
+
+function siftDown(heap: Float64Array, i: number, n: number): void {
+  for (;;) {
+    const l = 2 * i + 1;
+    const r = l + 1;
+    let m = i;
+    if (l < n && heap[l]! < heap[m]!) m = l;
+    if (r < n && heap[r]! < heap[m]!) m = r;
+    if (m === i) return;
+    const t = heap[i]!;
+    heap[i] = heap[m]!;
+    heap[m] = t;
+    i = m;
+  }
 }
 
 /** First index ≥ from whose slot is ≥ target: galloping, then binary search. */

@@ -1,3 +1,5 @@
+import { saturate, type Bm25Params } from './bm25';
+
 // Postings per term in growable typed arrays (doc slot + packed field tfs: 6 bytes a posting).
 // Removal marks a document dead; a term's list is compacted only when more than half of it is
 // dead, so one removal costs O(terms in the document) amortised and never rebuilds the index.
@@ -10,9 +12,15 @@ export class PostingLists {
   /** Live document frequency: exact at all times. */
   df: number[] = [];
   dead: number[] = [];
-  /** Upper bounds over the term's postings, for pruning: max weighted tf, min weighted length. */
-  maxWtf: number[] = [];
-  minDocLength: number[] = [];
+  /**
+   * Pruning bound: the largest saturated tf in the list, computed at average length boundAvg.
+   * Saturation grows with the average length, so the bound holds for any average ≤ boundAvg;
+   * it is computed with 10% headroom and refreshed only when the average outgrows it.
+   */
+  boundSat: number[] = [];
+  boundAvg: number[] = [];
+
+  constructor(private readonly params: Bm25Params) {}
 
   get termCount(): number {
     return this.df.length;
@@ -24,11 +32,32 @@ export class PostingLists {
     this.length.push(0);
     this.df.push(0);
     this.dead.push(0);
-    this.maxWtf.push(0);
-    this.minDocLength.push(Infinity);
+    this.boundSat.push(0);
+    this.boundAvg.push(0);
   }
 
-  append(term: number, slot: number, packedTf: number, wtf: number, docLength: number): void {
+  /** Largest saturated tf of the term at this average length (a valid upper bound). */
+  saturationBound(term: number, avgLength: number, docLength: Float64Array, alive: Uint8Array): number {
+    if (avgLength <= this.boundAvg[term]!) return this.boundSat[term]!;
+    const boundAvg = avgLength * 1.1;
+    const docs = this.docs[term]!;
+    const tfs = this.tfs[term]!;
+    const p = this.params;
+    let bound = 0;
+    for (let i = 0, n = this.length[term]!; i < n; i++) {
+      const slot = docs[i]!;
+      if (alive[slot] !== 1) continue;
+      const packed = tfs[i]!;
+      const sat = saturate(p.titleWeight * (packed >>> 8) + p.bodyWeight * (packed & 255), docLength[slot]!, boundAvg, p);
+      if (sat > bound) bound = sat;
+    }
+    this.boundSat[term] = bound;
+    this.boundAvg[term] = boundAvg;
+    return bound;
+  }
+
+  /** `avgLength` is the collection's current average, used to seed a new term's bound. */
+  append(term: number, slot: number, packedTf: number, docLength: number, avgLength: number): void {
     const n = this.length[term]!;
     let docs = this.docs[term]!;
     if (n === docs.length) {
@@ -41,41 +70,46 @@ export class PostingLists {
     this.tfs[term]![n] = packedTf;
     this.length[term] = n + 1;
     this.df[term]!++;
-    if (wtf > this.maxWtf[term]!) this.maxWtf[term] = wtf;
-    if (docLength < this.minDocLength[term]!) this.minDocLength[term] = docLength;
+    // Keep the bound current on every append so queries never need to scan a list for it.
+    let boundAvg = this.boundAvg[term]!;
+    if (boundAvg === 0 && n === this.dead[term]!) {
+      boundAvg = (avgLength > 0 ? avgLength : docLength) * 1.1;
+      this.boundAvg[term] = boundAvg;
+      this.boundSat[term] = 0;
+    }
+    if (boundAvg > 0) {
+      const wtf = this.params.titleWeight * (packedTf >>> 8) + this.params.bodyWeight * (packedTf & 255);
+      const sat = saturate(wtf, docLength, boundAvg, this.params);
+      if (sat > this.boundSat[term]!) this.boundSat[term] = sat;
+    }
   }
 
   /** Called after the slot has been marked dead. */
-  release(term: number, alive: Uint8Array, wtfOf: (packed: number) => number, lengthOf: (slot: number) => number): void {
+  release(term: number, alive: Uint8Array): void {
     this.df[term]!--;
     const dead = ++this.dead[term]!;
-    if (dead * 2 > this.length[term]!) this.compact(term, alive, wtfOf, lengthOf);
+    if (dead * 2 > this.length[term]!) this.compact(term, alive);
   }
 
-  /** Drops dead entries and tightens the term's bounds. */
-  private compact(term: number, alive: Uint8Array, wtfOf: (packed: number) => number, lengthOf: (slot: number) => number): void {
+  /** Drops dead entries; the pruning bound is recomputed at the next query. */
+  private compact(term: number, alive: Uint8Array): void {
     const docs = this.docs[term]!;
     const tfs = this.tfs[term]!;
     const n = this.length[term]!;
     let kept = 0;
-    let maxWtf = 0;
-    let minLength = Infinity;
     for (let i = 0; i < n; i++) {
       const slot = docs[i]!;
       if (alive[slot] !== 1) continue;
       docs[kept] = slot;
       tfs[kept] = tfs[i]!;
       kept++;
-      maxWtf = Math.max(maxWtf, wtfOf(tfs[i]!));
-      minLength = Math.min(minLength, lengthOf(slot));
     }
     const capacity = Math.max(2, kept);
     this.docs[term] = docs.slice(0, capacity);
     this.tfs[term] = tfs.slice(0, capacity);
     this.length[term] = kept;
     this.dead[term] = 0;
-    this.maxWtf[term] = maxWtf;
-    this.minDocLength[term] = minLength;
+    this.boundAvg[term] = 0;
   }
 }
 

@@ -5,7 +5,7 @@ import { idf, weightedTf } from './bm25';
 import { expandWithSynonyms, rm3, type ExpansionOptions, type FeedbackDoc } from './expansion';
 import type { MatchIndex } from './match-index';
 import { topK, type WeightedTerm } from './max-score';
-import { textMatch, vectorOfAnalyzed, vectorOfSlot, type SharedTerm } from './similarity';
+import { mapVector, slotVector, textMatch, vectorOfAnalyzed, type SharedTerm } from './similarity';
 
 export interface SearchOptions {
   k: number;
@@ -52,11 +52,11 @@ export function searchIndex(index: MatchIndex, query: AnalyzedDoc, options: Sear
     }));
     ranked = run(rm3(weights, feedback, expansion), options.k, options.filter);
   }
-  const queryVector = options.explain === false ? undefined : vectorOfAnalyzed(index, query);
+  const queryVector = options.explain === false ? undefined : mapVector(index, vectorOfAnalyzed(index, query));
   return ranked.map(({ slot, score }) => {
     const id = view.ids[slot]!;
     if (!queryVector) return { id, score, similarity: 0, sharedTerms: [] };
-    return { id, score, ...textMatch(index, queryVector, vectorOfSlot(index, slot)) };
+    return { id, score, ...textMatch(index, queryVector, slotVector(index, slot)) };
   });
 }
 

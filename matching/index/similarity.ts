@@ -1,11 +1,12 @@
 // Display similarity: cosine between the two documents' BM25-weighted term vectors
 // (weight = idf · saturated field-weighted tf, with the index's current statistics), ×100.
 // Cosine is symmetric and bounded, so 0–100 values are comparable across pairs, unlike raw
-// BM25 scores, which grow with query length. Each shared term's part of the cosine is its
-// contribution, so the contributions of an explanation add up to the similarity.
+// BM25 scores, which grow with query length. With synonyms on, both vectors gain their synonym
+// terms the same way, so symmetry holds. Each shared term's part of the cosine is its
+// contribution: the contributions of an explanation add up to the similarity.
 import type { AnalyzedDoc } from '../text/document';
 import { idf, saturate, weightedTf } from './bm25';
-import { expandWithSynonyms, type ExpandedWeight } from './expansion';
+import { synonymAdditions, type ExpandedWeight } from './expansion';
 import type { MatchIndex } from './match-index';
 
 export interface SharedTerm {
@@ -15,7 +16,7 @@ export interface SharedTerm {
   word: string;
   /** Similarity points (0–100 scale) this term contributes. */
   contribution: number;
-  /** Set when the term matched through a synonym of this query word. */
+  /** Set when the term matched through a synonym of this word. */
   via?: string;
 }
 
@@ -24,6 +25,15 @@ export interface TextMatch {
   sharedTerms: SharedTerm[];
 }
 
+/** A weighted term vector, read-only. */
+export interface TermVector {
+  get(term: string): ExpandedWeight | undefined;
+  entries(): Iterable<[string, ExpandedWeight]>;
+  readonly size: number;
+  readonly normSquared: number;
+}
+
+/** Weights of a text that is not (or not necessarily) in the index; unseen terms have df 0. */
 export function vectorOfAnalyzed(index: MatchIndex, doc: AnalyzedDoc): Map<string, number> {
   const { postings, avgLength, docCount, params } = index.view();
   const length = params.titleWeight * doc.titleLength + params.bodyWeight * doc.bodyLength;
@@ -37,29 +47,63 @@ export function vectorOfAnalyzed(index: MatchIndex, doc: AnalyzedDoc): Map<strin
   return vector;
 }
 
-export function vectorOfSlot(index: MatchIndex, slot: number): Map<string, number> {
-  const stored = index.storedDoc(slot);
-  const vector = new Map<string, number>();
-  if (!stored) return vector;
-  const { postings, avgLength, docCount, params } = index.view();
-  const length = index.lengthOfSlot(slot);
-  for (let i = 0; i < stored.terms.length; i++) {
-    const id = stored.terms[i]!;
-    const wtf = weightedTf(stored.tfs[i]!, params);
-    vector.set(index.termName(id), idf(postings.df[id]!, docCount) * saturate(wtf, length, avgLength, params));
-  }
-  return vector;
+/** A plain map as a vector, with the index's synonym setting applied. */
+export function mapVector(index: MatchIndex, weights: Map<string, number>): TermVector {
+  const all = new Map<string, ExpandedWeight>();
+  for (const [term, weight] of weights) all.set(term, { weight });
+  const { synonyms, synonymWeight } = index.options.expansion;
+  if (synonyms) for (const [t, e] of synonymAdditions(weights.keys(), (x) => weights.get(x), synonymWeight)) all.set(t, e);
+  let normSquared = 0;
+  for (const { weight } of all.values()) normSquared += weight * weight;
+  return { get: (t) => all.get(t), entries: () => all.entries(), size: all.size, normSquared };
 }
 
-export function textMatch(index: MatchIndex, a: Map<string, number>, b: Map<string, number>, maxTerms = 8): TextMatch {
+/** An indexed document as a vector, read straight from its stored term ids (no copying). */
+export function slotVector(index: MatchIndex, slot: number): TermVector {
+  const stored = index.storedDoc(slot);
+  const terms = stored?.terms ?? new Uint32Array(0);
+  const tfs = stored?.tfs ?? new Uint16Array(0);
+  const { postings, avgLength, docCount, params } = index.view();
+  const length = index.lengthOfSlot(slot);
+  const weights = new Float64Array(terms.length);
+  let normSquared = 0;
+  for (let i = 0; i < terms.length; i++) {
+    const w = idf(postings.df[terms[i]!]!, docCount) * saturate(weightedTf(tfs[i]!, params), length, avgLength, params);
+    weights[i] = w;
+    normSquared += w * w;
+  }
+  const position = (term: string) => {
+    const id = index.termId(term);
+    return id === undefined ? -1 : binarySearch(terms, id);
+  };
+  const own = (term: string) => {
+    const i = position(term);
+    return i < 0 ? undefined : weights[i]!;
+  };
   const { synonyms, synonymWeight } = index.options.expansion;
-  const ea = synonyms ? expandWithSynonyms(a, synonymWeight) : plain(a);
-  const eb = synonyms ? expandWithSynonyms(b, synonymWeight) : plain(b);
-  const norm = Math.sqrt(sumSquares(ea)) * Math.sqrt(sumSquares(eb));
+  const names = () => Array.from(terms, (id) => index.termName(id));
+  const added = synonyms ? synonymAdditions(names(), own, synonymWeight) : new Map<string, ExpandedWeight>();
+  for (const { weight } of added.values()) normSquared += weight * weight;
+  return {
+    get: (term) => {
+      const w = own(term);
+      return w === undefined ? added.get(term) : { weight: w };
+    },
+    *entries() {
+      for (let i = 0; i < terms.length; i++) yield [index.termName(terms[i]!), { weight: weights[i]! }];
+      yield* added.entries();
+    },
+    size: terms.length + added.size,
+    normSquared,
+  };
+}
+
+export function textMatch(index: MatchIndex, a: TermVector, b: TermVector, maxTerms = 8): TextMatch {
+  const norm = Math.sqrt(a.normSquared) * Math.sqrt(b.normSquared);
   if (norm === 0) return { similarity: 0, sharedTerms: [] };
-  const [small, large] = ea.size <= eb.size ? [ea, eb] : [eb, ea];
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   const shared: SharedTerm[] = [];
-  for (const [term, x] of small) {
+  for (const [term, x] of small.entries()) {
     const y = large.get(term);
     if (y === undefined) continue;
     const contribution = (100 * x.weight * y.weight) / norm;
@@ -72,14 +116,15 @@ export function textMatch(index: MatchIndex, a: Map<string, number>, b: Map<stri
   return { similarity, sharedTerms: shared.slice(0, maxTerms) };
 }
 
-function plain(vector: Map<string, number>): Map<string, ExpandedWeight> {
-  const out = new Map<string, ExpandedWeight>();
-  for (const [term, weight] of vector) out.set(term, { weight });
-  return out;
-}
-
-function sumSquares(vector: Map<string, ExpandedWeight>): number {
-  let sum = 0;
-  for (const { weight } of vector.values()) sum += weight * weight;
-  return sum;
+function binarySearch(sorted: Uint32Array, value: number): number {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    const v = sorted[mid]!;
+    if (v === value) return mid;
+    if (v < value) low = mid + 1;
+    else high = mid - 1;
+  }
+  return -1;
 }

@@ -1,10 +1,8 @@
 // Text → terms: tokenise, drop stop words, stem per language, optionally add phrase terms.
 import type { Language } from '../taxonomy';
-import { guessLanguage } from './language';
-import { tokenize } from './normalize';
-import { stem } from './stem';
-import { isStopWord } from './stopwords';
+import { forEachToken } from './normalize';
 import type { SurfaceForms } from './surface-forms';
+import { stemOf, voteLanguage, wordInfo, type WordInfo } from './word-cache';
 
 export interface AnalyzeOptions {
   /** Language of the text; guessed from function words when absent. */
@@ -22,22 +20,30 @@ export interface AnalyzedText {
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}): AnalyzedText {
-  const tokens = tokenize(text);
-  const lang = options.lang ?? guessLanguage(tokens.map((t) => t.text));
+  const words: string[] = [];
+  const infos: Array<WordInfo | undefined> = [];
+  forEachToken(text, (token, quantity) => {
+    words.push(token);
+    // Stop words are dropped before stemming; they still vote for the language below.
+    infos.push(quantity ? undefined : wordInfo(token));
+  });
+  const lang = options.lang ?? voteLanguage(infos.filter((i) => i !== undefined));
   const terms: string[] = [];
   // Phrase pairs only join terms that were adjacent apart from stop words, and never across
   // a quantity, which is its own unit of meaning.
   const phraseable: boolean[] = [];
-  for (const token of tokens) {
-    if (token.quantity) {
-      terms.push(token.text);
+  const surfaces = options.surfaces;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    const info = infos[i];
+    if (info === undefined) {
+      terms.push(word);
       phraseable.push(false);
       continue;
     }
-    const word = token.text;
-    if (word.length < 2 || isStopWord(word)) continue;
-    const term = stem(word, lang);
-    options.surfaces?.record(term, word);
+    if (word.length < 2 || info.stop) continue;
+    const term = stemOf(word, info, lang);
+    if (surfaces) surfaces.record(term, word);
     terms.push(term);
     phraseable.push(true);
   }

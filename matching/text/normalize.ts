@@ -27,23 +27,37 @@ export interface Token {
   quantity: boolean;
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
+const DIGIT = /\d/;
+// Text without digits needs no quantity handling: a plain word pattern is much faster.
+const WORD = /[\p{L}\p{N}]+/gu;
+
 /** Lower case, compatibility decomposition, diacritics removed; micro sign becomes "u". */
 export function foldText(text: string): string {
+  if (!NON_ASCII.test(text)) return text.toLowerCase();
   return text.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase().replace(/μ/g, 'u');
 }
 
-/** Splits folded text into tokens; punctuation separates tokens and is dropped. */
-export function tokenize(text: string): Token[] {
+/**
+ * Calls `visit` for each token of the text in order (folded; quantities as one term).
+ * The callback form avoids allocating a token object per word while indexing.
+ */
+export function forEachToken(text: string, visit: (token: string, quantity: boolean) => void): void {
   const folded = foldText(text);
-  const tokens: Token[] = [];
+  if (!DIGIT.test(folded)) {
+    for (const match of folded.matchAll(WORD)) visit(match[0], false);
+    return;
+  }
   for (const match of folded.matchAll(TOKEN)) {
     const unit = match[2];
-    if (unit !== undefined) {
-      const amount = (match[1] ?? '').replace(',', '.');
-      tokens.push({ text: amount + unit, quantity: true });
-    } else {
-      tokens.push({ text: match[0].replace(',', '.'), quantity: false });
-    }
+    if (unit !== undefined) visit((match[1] ?? '').replace(',', '.') + unit, true);
+    else visit(match[0].replace(',', '.'), false);
   }
+}
+
+/** Splits text into folded tokens; punctuation separates tokens and is dropped. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  forEachToken(text, (token, quantity) => tokens.push({ text: token, quantity }));
   return tokens;
 }

@@ -2,13 +2,18 @@
 // "battery" rather than "batteri". Counts only grow (removing a document does not forget its
 // words); the readable word is cosmetic and never affects ranking.
 export class SurfaceForms {
-  private readonly counts = new Map<string, number>();
+  /** surface word → its count and its term: a word always stems to the same term. */
+  private readonly counts = new Map<string, { term: string; count: number }>();
   private readonly best = new Map<string, { word: string; count: number }>();
 
   record(term: string, word: string): void {
-    const key = term + '\u0000' + word;
-    const count = (this.counts.get(key) ?? 0) + 1;
-    this.counts.set(key, count);
+    let entry = this.counts.get(word);
+    if (entry === undefined || entry.term !== term) {
+      // A word stemmed differently in another language is counted for its latest term.
+      entry = { term, count: 0 };
+      this.counts.set(word, entry);
+    }
+    const count = ++entry.count;
     const current = this.best.get(term);
     if (current === undefined) this.best.set(term, { word, count });
     else if (count > current.count) {
