@@ -4,7 +4,7 @@
 import { EVAL_NEEDS, EVAL_OUTPUTS } from '../../fixtures/eval/index';
 import { compatibility, combine } from '../../matching/compatibility';
 import { mean, ndcgAtK, reciprocalRank } from '../../matching/evaluate';
-import { MatchIndex, type MatchIndexOptions } from '../../matching/index/match-index';
+import { MatchIndex, type MatchIndexInit } from '../../matching/index/match-index';
 
 export interface DomainResult {
   ndcg10: number;
@@ -16,7 +16,7 @@ export interface DomainResult {
 /** Candidates taken from text retrieval before the combined re-ranking. */
 const CANDIDATES = 30;
 
-export function evaluateDomain(options: Partial<MatchIndexOptions> = {}): DomainResult {
+export function evaluateDomain(options: MatchIndexInit = {}): DomainResult {
   const index = new MatchIndex(options);
   for (const output of EVAL_OUTPUTS) index.add(output.id, { title: output.title, body: output.summary });
   const outputs = new Map(EVAL_OUTPUTS.map((o) => [o.id, o]));

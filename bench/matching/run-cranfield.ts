@@ -14,10 +14,10 @@ function evaluateBaseline(data: Cranfield, engine: BaselineEngine): number {
 export function runCranfield() {
   const data = loadCranfield();
   log(`cranfield: ${data.docs.length} docs, ${data.queries.length} queries`);
-  const withRm3 = evaluateEngineOnCranfield(data, { expansion: { rm3: true } as never });
+  const withRm3 = evaluateEngineOnCranfield(data, { expansion: { rm3: true } });
   const defaults = evaluateEngineOnCranfield(data);
-  const plainBm25 = evaluateEngineOnCranfield(data, { expansion: { rm3: false, synonyms: false } as never });
-  const withPhrases = evaluateEngineOnCranfield(data, { phrases: true, expansion: { rm3: true } as never });
+  const plainBm25 = evaluateEngineOnCranfield(data, { expansion: { rm3: false, synonyms: false } });
+  const withPhrases = evaluateEngineOnCranfield(data, { phrases: true, expansion: { rm3: true } });
   const wink = evaluateBaseline(data, winkBm25());
   const natural = evaluateBaseline(data, naturalTfIdf());
   log(`cranfield nDCG@10: engine+RM3 ${withRm3.toFixed(4)}, defaults ${defaults.toFixed(4)}, wink ${wink.toFixed(4)}, natural ${natural.toFixed(4)}`);

@@ -20,6 +20,14 @@ export interface MatchIndexOptions {
   expansion: ExpansionOptions;
 }
 
+/** Constructor options: any subset, nested objects included. */
+export interface MatchIndexInit {
+  bm25?: Partial<Bm25Params>;
+  phrases?: boolean;
+  phraseWeight?: number;
+  expansion?: Partial<ExpansionOptions>;
+}
+
 export interface StoredDoc {
   /** Term ids ascending. */
   terms: Uint32Array;
@@ -44,7 +52,7 @@ export class MatchIndex {
   private titleTotal = 0;
   private bodyTotal = 0;
 
-  constructor(options: Partial<MatchIndexOptions> = {}) {
+  constructor(options: MatchIndexInit = {}) {
     this.options = {
       bm25: { ...DEFAULT_BM25, ...options.bm25 },
       phrases: options.phrases ?? false,

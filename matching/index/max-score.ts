@@ -63,8 +63,12 @@ export function topK(view: ScoringView, query: readonly WeightedTerm[], k: numbe
   let next = 0;
 
   // Phase 1: read whole lists, strongest terms first, until unseen documents cannot qualify.
+  let threshold = 0;
   for (; next < terms.length; next++) {
-    if (prune && remaining < maxAcc && remaining < kthBest(touchedBuffer.subarray(0, touchedCount), acc, k, admitted)) break;
+    if (prune && remaining < maxAcc) {
+      threshold = kthBest(touchedBuffer.subarray(0, touchedCount), acc, k, admitted);
+      if (remaining < threshold) break;
+    }
     const { term, factor } = terms[next]!;
     const docs = postings.docs[term]!;
     const tfs = postings.tfs[term]!;
@@ -78,18 +82,15 @@ export function topK(view: ScoringView, query: readonly WeightedTerm[], k: numbe
       acc[d] = after;
       if (after > maxAcc) maxAcc = after;
     }
-    remaining -= terms[next]!.bound;
+    remaining = Math.max(0, remaining - terms[next]!.bound);
   }
   const touched = touchedBuffer.subarray(0, touchedCount);
 
   // Phase 2: only documents that can still reach the top k; probe the remaining lists.
-  let candidates: number[] = [];
-  for (const d of touched) if (admitted(d)) candidates.push(d);
+  let candidates = selectCandidates(touched, acc, admitted, next < terms.length ? threshold - remaining : -1);
   if (next < terms.length) {
-    candidates.sort((x, y) => x - y);
+    candidates.sort();
     for (; next < terms.length; next++) {
-      const threshold = kthBest(candidates, acc, k, admitted);
-      candidates = candidates.filter((d) => acc[d]! + remaining >= threshold);
       const { term, factor } = terms[next]!;
       const docs = postings.docs[term]!;
       const tfs = postings.tfs[term]!;
@@ -103,7 +104,12 @@ export function topK(view: ScoringView, query: readonly WeightedTerm[], k: numbe
         const wtf = wt * (packed >>> 8) + wb * (packed & 255);
         acc[d]! += (factor * wtf * (k1 + 1)) / (wtf + k1nb + k1b * docLength[d]!);
       }
-      remaining -= terms[next]!.bound;
+      // Clamped: float residue must not turn "nothing remains" into a negative allowance.
+      remaining = Math.max(0, remaining - terms[next]!.bound);
+      if (next + 1 < terms.length) {
+        threshold = kthBest(candidates, acc, k, admitted);
+        candidates = selectCandidates(candidates, acc, admitted, threshold - remaining);
+      }
     }
   }
 
@@ -111,6 +117,14 @@ export function topK(view: ScoringView, query: readonly WeightedTerm[], k: numbe
   for (const d of candidates) if (heap.admits(d, acc[d]!)) heap.push(d, acc[d]!);
   for (const d of touched) acc[d] = 0;
   return heap.sorted();
+}
+
+/** Admitted slots whose accumulated score is at least `minimum`, in their input order. */
+function selectCandidates(slots: Uint32Array, acc: Float64Array, admitted: (slot: number) => boolean, minimum: number): Uint32Array {
+  const out = new Uint32Array(slots.length);
+  let n = 0;
+  for (const d of slots) if (acc[d]! >= minimum && admitted(d)) out[n++] = d;
+  return out.subarray(0, n);
 }
 
 /** Alive and passing the caller's filter; the filter is asked at most once per document. */
