@@ -10,6 +10,11 @@ import redisPlugin from './plugins/redis';
 import sanitizePlugin from './plugins/sanitize';
 import securityPlugin from './plugins/security';
 import servicesPlugin from './plugins/services';
+import searchPlugin from './plugins/search';
+import queuesPlugin from './plugins/queues';
+import searchRoutes from './modules/search/routes';
+import matchRoutes from './modules/matches/routes';
+import notificationRoutes from './modules/notifications/routes';
 import accountRoutes from './modules/accounts/routes';
 import healthRoutes from './modules/health/routes';
 import organizationRoutes from './modules/organizations/routes';
@@ -46,6 +51,8 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   await app.register(sanitizePlugin);
   await app.register(openapiPlugin);
   await app.register(authPlugin);
+  await app.register(searchPlugin);
+  await app.register(queuesPlugin);
 
   await app.register(healthRoutes, { readyTimeoutMs: config.READY_TIMEOUT_MS });
   await app.register(accountRoutes);
@@ -53,6 +60,9 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   await app.register(researchOutputRoutes);
   await app.register(needRoutes);
   await app.register(accessRequestRoutes);
+  await app.register(searchRoutes);
+  await app.register(matchRoutes);
+  await app.register(notificationRoutes);
   await app.register(clientPlugin);
 
   await app.ready();

@@ -25,6 +25,16 @@ const ConfigSchema = Type.Object({
   /** Milliseconds a readiness probe waits for MongoDB or Redis before calling it down. */
   READY_TIMEOUT_MS: Type.Integer({ minimum: 50, maximum: 60_000, default: 1500 }),
   WORKER_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 64, default: 2 }),
+  /** Matches kept per need and per research output. */
+  MATCH_TOP_K: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
+  /** Text candidates the worker re-scores with structured signals per item. */
+  MATCH_CANDIDATES: Type.Integer({ minimum: 1, maximum: 2000, default: 60 }),
+  /** Pairs with less text similarity (0–100) are never a match, however well the structure fits. */
+  MATCH_MIN_TEXT_SIMILARITY: Type.Number({ minimum: 0, maximum: 100, default: 5 }),
+  /** New matches at or above this score notify both sides. */
+  NOTIFY_MIN_SCORE: Type.Number({ minimum: 0, maximum: 100, default: 55 }),
+  /** Run the nightly full rescore and the daily digest on a schedule (off in tests). */
+  SCHEDULES_ENABLED: Type.Boolean({ default: true }),
 });
 
 export type Config = Static<typeof ConfigSchema>;

@@ -15,6 +15,12 @@ import { needModel } from './modules/needs/model';
 import { NeedService } from './modules/needs/service';
 import { researchOutputModel } from './modules/research-outputs/model';
 import { ResearchOutputService } from './modules/research-outputs/service';
+import { feedbackModel, matchModel } from './modules/matches/model';
+import { MatchService } from './modules/matches/service';
+import { MatchStore } from './modules/matches/store';
+import { notificationModel } from './modules/notifications/model';
+import { NotificationService } from './modules/notifications/service';
+import { ListingChangeHub } from './modules/shared/listing-changes';
 
 export interface ServiceDeps {
   mongo: Connection;
@@ -46,9 +52,10 @@ export function createServices({ mongo, redis, config, log }: ServiceDeps) {
     mailer: mailbox,
     publicUrl: config.PUBLIC_URL,
   });
-  // Search plugs into onListingChanged on both listing services (called after every write).
-  const researchOutputs = new ResearchOutputService({ outputs: researchOutputModel(mongo), organizations });
-  const needs = new NeedService({ needs: needModel(mongo), organizations });
+  // Search and the match queue subscribe to listing changes (see server/plugins/search.ts, queues.ts).
+  const listingChanges = new ListingChangeHub((message, error) => log(message, { err: error }));
+  const researchOutputs = new ResearchOutputService({ outputs: researchOutputModel(mongo), organizations, onListingChanged: listingChanges.emit });
+  const needs = new NeedService({ needs: needModel(mongo), organizations, onListingChanged: listingChanges.emit });
   const audit = new AccessAuditLog(accessAuditModel(mongo));
   const accessRequests = new AccessRequestService({
     requests: accessRequestModel(mongo),
@@ -59,7 +66,27 @@ export function createServices({ mongo, redis, config, log }: ServiceDeps) {
     publicUrl: config.PUBLIC_URL,
   });
   const confidentialAccess = new ConfidentialAccessService({ outputs: researchOutputs, accessRequests, audit });
-  return { mailbox, accounts, organizations, researchOutputs, needs, accessRequests, confidentialAccess };
+  const matchStore = new MatchStore(matchModel(mongo));
+  const matches = new MatchService({ matches: matchModel(mongo), feedback: feedbackModel(mongo), needs, researchOutputs });
+  const notifications = new NotificationService({
+    notifications: notificationModel(mongo),
+    organizations,
+    mailer: mailbox,
+    publicUrl: config.PUBLIC_URL,
+  });
+  return {
+    mailbox,
+    accounts,
+    organizations,
+    listingChanges,
+    researchOutputs,
+    needs,
+    accessRequests,
+    confidentialAccess,
+    matchStore,
+    matches,
+    notifications,
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -1,11 +1,12 @@
-import { Queue, type ConnectionOptions, type DefaultJobOptions } from 'bullmq';
+import { Queue, type ConnectionOptions, type DefaultJobOptions, type JobsOptions } from 'bullmq';
 
 /**
- * Every queue, job name and payload type in one place. Payloads carry ids and small values,
- * never documents: a worker always reads the current state from MongoDB.
+ * Every queue, job name, payload type and default option in one place. Payloads carry ids and
+ * small values, never documents: a worker always reads the current state from MongoDB.
  */
 export const QUEUE_NAMES = {
   maintenance: 'maintenance',
+  matching: 'matching',
 } as const;
 
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
@@ -13,16 +14,28 @@ export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
 export interface JobPayloads {
   /** Round trip through Redis, the worker and MongoDB; used by health checks and tests. */
   ping: { requestedAt: string };
+  /** A need or output was published, edited or archived: recompute (or drop) its matches. */
+  'match-listing': { kind: 'need' | 'output'; id: string };
+  /** Recompute every match with current statistics (nightly, or started by a platform admin). */
+  'rescore-all': { requestedBy?: string };
+  /** Mail each user a digest of unread notifications. */
+  'notification-digest': Record<string, never>;
 }
 
 export interface JobResults {
   ping: { pong: true; requestedAt: string; mongodb: 'up' };
+  'match-listing': { live: boolean; matches: number; created: number };
+  'rescore-all': { items: number; matches: number; seconds: number };
+  'notification-digest': { users: number; notifications: number };
 }
 
 export type JobName = keyof JobPayloads;
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   ping: QUEUE_NAMES.maintenance,
+  'match-listing': QUEUE_NAMES.matching,
+  'rescore-all': QUEUE_NAMES.matching,
+  'notification-digest': QUEUE_NAMES.maintenance,
 };
 
 export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
@@ -33,6 +46,25 @@ export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
   removeOnFail: false,
 };
 
+/**
+ * Options per job: a listing's jobs are de-duplicated by listing, so ten quick edits while one
+ * job waits cause one recompute (and at most one more when an edit lands while it runs).
+ */
+export function jobOptions<N extends JobName>(name: N, payload: JobPayloads[N]): JobsOptions {
+  if (name === 'match-listing') {
+    const { kind, id } = payload as JobPayloads['match-listing'];
+    return { deduplication: { id: `match-${kind}-${id}`, keepLastIfActive: true } };
+  }
+  if (name === 'rescore-all') return { deduplication: { id: 'rescore-all' }, attempts: 2 };
+  return {};
+}
+
+/** Nightly and daily schedules (cron, server time), as BullMQ job schedulers. */
+export const SCHEDULES = {
+  'rescore-all': '30 2 * * *',
+  'notification-digest': '0 7 * * *',
+} as const;
+
 export interface QueueConnection {
   connection: ConnectionOptions;
   prefix: string;
@@ -40,6 +72,11 @@ export interface QueueConnection {
 
 export function createQueue(name: QueueName, { connection, prefix }: QueueConnection): Queue {
   return new Queue(name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+}
+
+/** Adds a job with its payload type checked and its per-job options applied. */
+export async function enqueue<N extends JobName>(queues: Record<QueueName, Queue>, name: N, payload: JobPayloads[N], extra: JobsOptions = {}) {
+  return queues[JOB_QUEUE[name]].add(name, payload, { ...jobOptions(name, payload), ...extra });
 }
 
 /** Parses a redis:// URL into the options BullMQ needs; workers must not give up on a request. */

@@ -1,39 +1,85 @@
 import { Worker, type Job } from 'bullmq';
-import type { Connection } from 'mongoose';
+import { Redis } from 'ioredis';
 import type { Config } from '../server/config';
 import { openMongo } from '../server/db';
-import { bullConnection, QUEUE_NAMES, type JobPayloads } from './queues';
+import { ListingSync } from '../server/modules/search/listing-sync';
+import { createServices, ensureIndexes } from '../server/services';
+import { runMatchListing } from './jobs/match-listing.job';
+import { runNotificationDigest } from './jobs/notification-digest.job';
 import { runPing } from './jobs/ping.job';
+import { runRescoreAll } from './jobs/rescore-all.job';
+import type { JobContext } from './jobs/context';
+import { MatchEngine } from './matching/match-engine';
+import { bullConnection, createQueue, QUEUE_NAMES, SCHEDULES, type JobPayloads } from './queues';
 
 export interface RunningWorkers {
   close(): Promise<void>;
 }
 
-/** Connects to MongoDB and starts one BullMQ worker per queue. */
+/**
+ * Connects to MongoDB and Redis, loads the match engine, keeps it in step with listing changes
+ * through Redis pub/sub (like every API instance's search index), and starts one BullMQ worker
+ * per queue.
+ */
 export async function startWorkers(config: Config, log: (message: string) => void): Promise<RunningWorkers> {
-  const mongo: Connection = await openMongo(config.MONGODB_URI);
-  const connection = bullConnection(config.REDIS_URL);
+  const mongo = await openMongo(config.MONGODB_URI);
+  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+  const services = createServices({ mongo, redis, config, log: (message) => log(message) });
+  await ensureIndexes(mongo);
 
-  const maintenance = new Worker(
-    QUEUE_NAMES.maintenance,
-    async (job: Job) => {
-      switch (job.name) {
-        case 'ping':
-          return runPing(mongo, job.data as JobPayloads['ping']);
-        default:
-          throw new Error(`unknown job ${job.name} on queue ${QUEUE_NAMES.maintenance}`);
-      }
+  const engine = new MatchEngine(
+    {
+      allNeeds: () => services.needs.allPublishedForMatching(),
+      allOutputs: () => services.researchOutputs.allPublishedForMatching(),
+      need: (id) => services.needs.publishedForMatching(id),
+      output: (id) => services.researchOutputs.publishedForMatching(id),
     },
-    { connection, prefix: config.QUEUE_PREFIX, concurrency: config.WORKER_CONCURRENCY },
+    { topK: config.MATCH_TOP_K, candidates: config.MATCH_CANDIDATES, minTextSimilarity: config.MATCH_MIN_TEXT_SIMILARITY },
   );
-  maintenance.on('failed', (job, error) => log(`job ${job?.name}#${job?.id} failed: ${error.message}`));
-  maintenance.on('error', (error) => log(`worker error: ${error.message}`));
-  await maintenance.waitUntilReady();
-  log(`worker ready on queues: ${QUEUE_NAMES.maintenance} (prefix ${config.QUEUE_PREFIX})`);
+  await engine.loadAll();
+  log(`match engine loaded ${engine.counts.outputs} research outputs and ${engine.counts.needs} needs`);
+  const sync = new ListingSync(engine, redis, `${config.QUEUE_PREFIX}:app`, (message, error) => log(`${message}: ${String(error)}`));
+  await sync.start();
+
+  const ctx: JobContext = { services, engine, store: services.matchStore, notifyMinScore: config.NOTIFY_MIN_SCORE, log };
+  const connection = bullConnection(config.REDIS_URL);
+  const options = { connection, prefix: config.QUEUE_PREFIX };
+
+  const processors: Record<keyof JobPayloads, (job: Job) => Promise<unknown>> = {
+    ping: (job) => runPing(mongo, job.data as JobPayloads['ping']),
+    'match-listing': (job) => runMatchListing(ctx, job.data as JobPayloads['match-listing']),
+    'rescore-all': (job) => runRescoreAll(ctx, job),
+    'notification-digest': () => runNotificationDigest(ctx),
+  };
+  const process = async (job: Job) => {
+    const processor = processors[job.name as keyof JobPayloads];
+    if (!processor) throw new Error(`unknown job ${job.name} on queue ${job.queueName}`);
+    return processor(job);
+  };
+
+  const workers = Object.values(QUEUE_NAMES).map(
+    (name) => new Worker(name, process, { ...options, concurrency: config.WORKER_CONCURRENCY }),
+  );
+  for (const worker of workers) {
+    worker.on('failed', (job, error) => log(`job ${job?.name}#${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`));
+    worker.on('error', (error) => log(`worker error: ${error.message}`));
+  }
+  await Promise.all(workers.map((worker) => worker.waitUntilReady()));
+
+  if (config.SCHEDULES_ENABLED) {
+    const matching = createQueue(QUEUE_NAMES.matching, options);
+    const maintenance = createQueue(QUEUE_NAMES.maintenance, options);
+    await matching.upsertJobScheduler('nightly-rescore', { pattern: SCHEDULES['rescore-all'] }, { name: 'rescore-all', data: {} });
+    await maintenance.upsertJobScheduler('daily-digest', { pattern: SCHEDULES['notification-digest'] }, { name: 'notification-digest', data: {} });
+    await Promise.all([matching.close(), maintenance.close()]);
+  }
+  log(`worker ready on queues: ${Object.values(QUEUE_NAMES).join(', ')} (prefix ${config.QUEUE_PREFIX})`);
 
   return {
     async close() {
-      await maintenance.close();
+      await Promise.all(workers.map((worker) => worker.close()));
+      await sync.stop();
+      redis.disconnect();
       await mongo.close();
     },
   };

@@ -17,6 +17,7 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     REDIS_URL: inject('redisUrl'),
     QUEUE_PREFIX: `mbtest:${id}`,
     READY_TIMEOUT_MS: '500',
+    SCHEDULES_ENABLED: 'false',
     ...overrides,
   });
 }

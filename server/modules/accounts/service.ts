@@ -101,6 +101,12 @@ export class AccountService {
     return users.map(toCurrentUser);
   }
 
+  /** E-mail addresses by user id, for mails the workers send (digests). */
+  async emailsOf(userIds: string[]): Promise<Map<string, string>> {
+    const users = await this.deps.users.find({ _id: { $in: userIds } }, { email: 1 }).lean<UserDoc[]>();
+    return new Map(users.map((user) => [String(user._id), user.email]));
+  }
+
   private resetKey(token: string): string {
     return `${this.deps.redisPrefix}:password-reset:${createHash('sha256').update(token).digest('hex')}`;
   }

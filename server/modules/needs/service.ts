@@ -1,3 +1,4 @@
+import type { NeedProfile, TextDoc } from '../../../matching';
 import { HttpError } from '../../plugins/errors';
 import type { CurrentUser } from '../accounts/current-user';
 import type { OrganizationService } from '../organizations/service';
@@ -90,6 +91,20 @@ export class NeedService {
     return new Map(docs.map((doc) => [String(doc._id), toNeedView(doc)]));
   }
 
+  /** Every published need as matching and search see it: public text and structured profile. */
+  async *allPublishedForMatching(): AsyncIterable<MatchableNeed> {
+    for await (const doc of this.deps.needs.find({ status: 'published' }).sort({ _id: 1 }).lean<NeedDoc>().cursor({ batchSize: 1000 })) {
+      yield toMatchableNeed(doc as NeedDoc);
+    }
+  }
+
+  /** One need as matching and search see it, or null when it is not published. */
+  async publishedForMatching(id: string): Promise<MatchableNeed | null> {
+    if (!/^[0-9a-f]{24}$/i.test(id)) return null;
+    const doc = await this.deps.needs.findOne({ _id: toObjectId(id), status: 'published' }).lean<NeedDoc>();
+    return doc ? toMatchableNeed(doc) : null;
+  }
+
   private async load(id: string): Promise<NeedDoc> {
     const need = await this.deps.needs.findById(toObjectId(id, 'need')).lean<NeedDoc>();
     if (!need) throw new HttpError(404, 'not_found', `No need with id ${id}.`);
@@ -120,4 +135,25 @@ export function toNeedView(doc: NeedDoc): NeedView {
   };
   if (doc.publishedAt) view.publishedAt = doc.publishedAt.toISOString();
   return view;
+}
+
+/** What matching and search may know of a need: its text and its structured profile. */
+export interface MatchableNeed {
+  id: string;
+  organizationId: string;
+  text: TextDoc;
+  profile: NeedProfile;
+}
+
+export function toMatchableNeed(doc: NeedDoc): MatchableNeed {
+  return {
+    id: String(doc._id),
+    organizationId: String(doc.organizationId),
+    text: { title: doc.title, body: `${doc.problem}\n${doc.desiredOutcome}` },
+    profile: {
+      sectors: doc.sectors as NeedProfile['sectors'],
+      minTrl: doc.minTrl,
+      collaborationTypes: doc.collaborationTypes as NeedProfile['collaborationTypes'],
+    },
+  };
 }

@@ -99,6 +99,12 @@ export class OrganizationService {
     }));
   }
 
+  /** Ids of every member of an organization, for notifications. */
+  async memberIds(id: string): Promise<string[]> {
+    const users = await this.deps.users.find({ 'memberships.organizationId': toObjectId(id) }, { _id: 1 }).lean<UserDoc[]>();
+    return users.map((user) => String(user._id));
+  }
+
   async invite(user: CurrentUser, id: string, email: string, role: OrgRole) {
     const organization = await this.load(id);
     requireOrgRole(user, id, 'admin');

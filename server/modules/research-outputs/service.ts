@@ -1,3 +1,4 @@
+import type { OutputProfile, TextDoc } from '../../../matching';
 import { HttpError } from '../../plugins/errors';
 import type { CurrentUser } from '../accounts/current-user';
 import { requireOrgRole } from '../accounts/current-user';
@@ -134,6 +135,20 @@ export class ResearchOutputService {
     return new Map(docs.map((doc) => [String(doc._id), toResearchOutputView(doc)]));
   }
 
+  /** Every published output as matching and search see it: public text and structured profile. */
+  async *allPublishedForMatching(): AsyncIterable<MatchableOutput> {
+    for await (const doc of this.deps.outputs.find({ status: 'published' }).sort({ _id: 1 }).lean<ResearchOutputDoc>().cursor({ batchSize: 1000 })) {
+      yield toMatchableOutput(doc as ResearchOutputDoc);
+    }
+  }
+
+  /** One output as matching and search see it, or null when it is not published. */
+  async publishedForMatching(id: string): Promise<MatchableOutput | null> {
+    if (!/^[0-9a-f]{24}$/i.test(id)) return null;
+    const doc = await this.deps.outputs.findOne({ _id: toObjectId(id), status: 'published' }).lean<ResearchOutputDoc>();
+    return doc ? toMatchableOutput(doc) : null;
+  }
+
   private async load(id: string): Promise<ResearchOutputDoc> {
     const output = await this.deps.outputs.findById(toObjectId(id, 'research output')).lean<ResearchOutputDoc>();
     if (!output) throw new HttpError(404, 'not_found', `No research output with id ${id}.`);
@@ -166,4 +181,28 @@ export function toResearchOutputView(doc: ResearchOutputDoc): ResearchOutputView
   if (doc.fundingProgramme) view.fundingProgramme = doc.fundingProgramme;
   if (doc.publishedAt) view.publishedAt = doc.publishedAt.toISOString();
   return view;
+}
+
+/** What matching and search may know of an output: its PUBLIC text and its structured profile. */
+export interface MatchableOutput {
+  id: string;
+  organizationId: string;
+  text: TextDoc;
+  profile: OutputProfile;
+}
+
+export function toMatchableOutput(doc: ResearchOutputDoc): MatchableOutput {
+  return {
+    id: String(doc._id),
+    organizationId: String(doc.organizationId),
+    text: { title: doc.title, body: doc.summary },
+    profile: {
+      fields: doc.fields as OutputProfile['fields'],
+      sectors: doc.sectors as OutputProfile['sectors'],
+      trl: doc.trl,
+      ipStatus: doc.ipStatus,
+      collaborationTypes: doc.collaborationTypes as OutputProfile['collaborationTypes'],
+      governmentFunded: doc.governmentFunded,
+    },
+  };
 }

@@ -1,5 +1,11 @@
 import type { Redis } from 'ioredis';
-import { LISTING_KINDS, type ListingKind, type ListingSearchIndex } from './search-index';
+import { LISTING_KINDS, type ListingKind } from '../shared/listing-changes';
+
+/** An in-memory index of listings that can re-read one listing or everything. */
+export interface RefreshableIndex {
+  refresh(kind: ListingKind, id: string): Promise<unknown>;
+  loadAll(): Promise<void>;
+}
 
 interface ListingChange {
   kind: ListingKind;
@@ -7,9 +13,9 @@ interface ListingChange {
 }
 
 /**
- * Keeps every API instance's search index in step through Redis pub/sub. A write refreshes the
- * local index at once (so the writer reads its own write) and announces the change; every
- * instance, on the announcement, re-reads that one listing from MongoDB. Messages carry ids only,
+ * Keeps in-memory listing indexes (each API instance's search index, each worker's match engine)
+ * in step through Redis pub/sub. A write refreshes the writer's index at once (so it reads its own
+ * write) and announces the change; every subscriber re-reads that one listing from MongoDB. Messages carry ids only,
  * so replays and duplicates are harmless. When the subscription was interrupted, messages may
  * have been missed, so the instance reloads everything once it is back.
  */
@@ -18,7 +24,7 @@ export class ListingSync {
   private readonly channel: string;
 
   constructor(
-    private readonly index: ListingSearchIndex,
+    private readonly index: RefreshableIndex,
     private readonly redis: Redis,
     prefix: string,
     private readonly log: (message: string, error?: unknown) => void,

@@ -1,7 +1,6 @@
 import { MatchIndex, type SearchHit, type TextDoc } from '../../../matching';
 
-export const LISTING_KINDS = ['output', 'need'] as const;
-export type ListingKind = (typeof LISTING_KINDS)[number];
+import { LISTING_KINDS, type ListingKind } from '../shared/listing-changes';
 
 /** Where the index reads public text from: the research-output and need services. */
 export interface ListingTextSource {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TextDoc } from '../../../matching';
-import { ListingSearchIndex, type ListingKind, type ListingTextSource } from '../../../server/modules/search/search-index';
+import { ListingSearchIndex, type ListingTextSource } from '../../../server/modules/search/search-index';
+import type { ListingKind } from '../../../server/modules/shared/listing-changes';
 
 /** A listing store in memory: what the services would return for published listings. */
 function memorySource(): ListingTextSource & { published: Map<string, TextDoc> } {

@@ -1,0 +1,46 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { requireUser } from '../accounts/current-user';
+import { errorResponses, IdParams } from '../shared/schema';
+import { FeedbackBody, FeedbackResult, MatchListQuery, NeedMatchView, OutputMatchView } from './schema';
+
+const matchRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { matches } = app.services;
+  const tags = ['matches'];
+
+  app.get(
+    '/api/needs/:id/matches',
+    {
+      schema: {
+        tags,
+        description: "The need's ranked research outputs (public summaries only), dismissed ones hidden unless asked for.",
+        params: IdParams,
+        querystring: MatchListQuery,
+        response: { 200: Type.Array(NeedMatchView), ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => matches.forNeed(requireUser(request), request.params.id, request.query),
+  );
+
+  app.get(
+    '/api/research-outputs/:id/matches',
+    {
+      schema: {
+        tags,
+        description: "The research output's ranked needs, dismissed ones hidden unless asked for.",
+        params: IdParams,
+        querystring: MatchListQuery,
+        response: { 200: Type.Array(OutputMatchView), ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => matches.forOutput(requireUser(request), request.params.id, request.query),
+  );
+
+  app.post(
+    '/api/matches/:id/feedback',
+    { schema: { tags, params: IdParams, body: FeedbackBody, response: { 200: FeedbackResult, ...errorResponses(400, 401, 404) } } },
+    async (request) => matches.giveFeedback(requireUser(request), request.params.id, request.body.status),
+  );
+};
+
+export default matchRoutes;

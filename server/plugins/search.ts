@@ -1,0 +1,39 @@
+import fp from 'fastify-plugin';
+import { ListingSearchIndex, type ListingTextSource } from '../modules/search/search-index';
+import { ListingSync } from '../modules/search/listing-sync';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    searchIndex: ListingSearchIndex;
+  }
+}
+
+/**
+ * Each API process keeps a free-text index of published listings' public text: loaded at start,
+ * refreshed on every write, and kept right across instances through Redis pub/sub.
+ */
+export default fp(
+  async (app) => {
+    const { researchOutputs, needs, listingChanges } = app.services;
+    const source: ListingTextSource = {
+      async *allPublished(kind) {
+        const all = kind === 'output' ? researchOutputs.allPublishedForMatching() : needs.allPublishedForMatching();
+        for await (const listing of all) yield { id: listing.id, text: listing.text };
+      },
+      async publishedText(kind, id) {
+        const listing = kind === 'output' ? await researchOutputs.publishedForMatching(id) : await needs.publishedForMatching(id);
+        return listing?.text ?? null;
+      },
+    };
+    const index = new ListingSearchIndex(source);
+    await index.loadAll();
+    const sync = new ListingSync(index, app.redis, `${app.config.QUEUE_PREFIX}:app`, (message, error) =>
+      app.log.warn({ err: error }, message),
+    );
+    await sync.start();
+    listingChanges.subscribe((kind, id) => sync.changed(kind, id));
+    app.decorate('searchIndex', index);
+    app.addHook('onClose', async () => sync.stop());
+  },
+  { name: 'search', dependencies: ['services'] },
+);

@@ -1,0 +1,42 @@
+import type { ComputedMatch } from '../../server/modules/matches/store';
+import type { JobPayloads, JobResults } from '../queues';
+import type { JobContext } from './context';
+
+/**
+ * A need or output changed: re-read it, then write its top K matches (or delete them all when it
+ * is no longer published). Idempotent: running it twice leaves the same pairs and scores.
+ */
+export async function runMatchListing(ctx: JobContext, { kind, id }: JobPayloads['match-listing']): Promise<JobResults['match-listing']> {
+  const live = await ctx.engine.refresh(kind, id);
+  if (!live) {
+    await ctx.store.removeForItem(kind, id);
+    return { live, matches: 0, created: 0 };
+  }
+  const matches = ctx.engine.matchesFor(kind, id);
+  const created = await ctx.store.replaceForItem(kind, id, matches);
+  await notifyNewMatches(ctx, created);
+  return { live, matches: matches.length, created: created.length };
+}
+
+/** One notification per new pair and side; the dedupe key makes a retried job notify once. */
+export async function notifyNewMatches(ctx: JobContext, created: ComputedMatch[]): Promise<void> {
+  for (const match of created) {
+    if (match.score < ctx.notifyMinScore) continue;
+    const score = Math.round(match.score);
+    const words = match.explanation.sharedTerms.slice(0, 3).map((term) => term.word).join(', ');
+    await ctx.services.notifications.notifyOrganization(match.needOrganizationId, {
+      type: 'new_match',
+      title: `New match (${score}/100) for one of your needs`,
+      body: words ? `It shares: ${words}.` : '',
+      link: `/needs/${match.needId}/matches`,
+      dedupeKey: `match:${match.needId}:${match.outputId}:need`,
+    });
+    await ctx.services.notifications.notifyOrganization(match.outputOrganizationId, {
+      type: 'new_match',
+      title: `New match (${score}/100) for one of your research outputs`,
+      body: words ? `It shares: ${words}.` : '',
+      link: `/research-outputs/${match.outputId}/matches`,
+      dedupeKey: `match:${match.needId}:${match.outputId}:output`,
+    });
+  }
+}
