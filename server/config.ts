@@ -25,6 +25,8 @@ const ConfigSchema = Type.Object({
   /** Milliseconds a readiness probe waits for MongoDB or Redis before calling it down. */
   READY_TIMEOUT_MS: Type.Integer({ minimum: 50, maximum: 60_000, default: 1500 }),
   WORKER_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 64, default: 2 }),
+  /** How long a job's lock lives without renewal; a crashed worker's job is retried after it. */
+  WORKER_LOCK_MS: Type.Integer({ minimum: 1000, maximum: 600_000, default: 30_000 }),
   /** Matches kept per need and per research output. */
   MATCH_TOP_K: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
   /** Text candidates the worker re-scores with structured signals per item. */

@@ -58,7 +58,13 @@ export async function startWorkers(config: Config, log: (message: string) => voi
   };
 
   const workers = Object.values(QUEUE_NAMES).map(
-    (name) => new Worker(name, process, { ...options, concurrency: config.WORKER_CONCURRENCY }),
+    (name) =>
+      new Worker(name, process, {
+        ...options,
+        concurrency: config.WORKER_CONCURRENCY,
+        lockDuration: config.WORKER_LOCK_MS,
+        stalledInterval: config.WORKER_LOCK_MS,
+      }),
   );
   for (const worker of workers) {
     worker.on('failed', (job, error) => log(`job ${job?.name}#${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`));
