@@ -52,12 +52,18 @@ GROUPS.forEach((members, group) =>
   }),
 );
 
+/** Whether a term starts some synonym group member (only such terms can trigger expansion). */
+export function canTriggerSynonyms(term: string): boolean {
+  return TRIGGERS.has(term);
+}
+
 /**
  * Synonym terms a text gains: for every group one of whose members the text contains in full,
  * the other members' terms at `relativeWeight` × the trigger's weight (split over the member's
  * words). Terms the text already has are not added.
  */
 export function synonymAdditions(
+  /** The text's terms; passing only those that can trigger (see canTriggerSynonyms) is enough. */
   terms: Iterable<string>,
   weightOf: (term: string) => number | undefined,
   relativeWeight: number,

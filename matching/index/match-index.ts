@@ -8,7 +8,7 @@ import { DEFAULT_BM25, packTf, type Bm25Params } from './bm25';
 import type { ScoringView } from './max-score';
 import { growF64, growU8, PostingLists } from './postings';
 import { searchIndex, type SearchHit, type SearchOptions } from './search';
-import { DEFAULT_EXPANSION, type ExpansionOptions } from './expansion';
+import { canTriggerSynonyms, DEFAULT_EXPANSION, type ExpansionOptions } from './expansion';
 import { mapVector, slotVector, textMatch, vectorOfAnalyzed, type TermVector, type TextMatch } from './similarity';
 
 export interface MatchIndexOptions {
@@ -41,6 +41,8 @@ export class MatchIndex {
   readonly postings: PostingLists;
   private readonly termIds = new Map<string, number>();
   private readonly termNames: string[] = [];
+  /** Per term id: 1 if the term can trigger a synonym group (saves lookups when explaining). */
+  private readonly synonymTriggers: number[] = [];
   private readonly slotOf = new Map<string, number>();
   private ids: string[] = [];
   private stored: Array<StoredDoc | undefined> = [];
@@ -161,6 +163,10 @@ export class MatchIndex {
     return this.termNames[id]!;
   }
 
+  canTriggerSynonyms(id: number): boolean {
+    return this.synonymTriggers[id] === 1;
+  }
+
   slotOfId(id: string): number | undefined {
     return this.slotOf.get(id);
   }
@@ -225,6 +231,7 @@ export class MatchIndex {
       id = this.termNames.length;
       this.termIds.set(term, id);
       this.termNames.push(term);
+      this.synonymTriggers.push(canTriggerSynonyms(term) ? 1 : 0);
       this.postings.addTerm();
     }
     return id;

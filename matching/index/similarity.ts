@@ -81,8 +81,12 @@ export function slotVector(index: MatchIndex, slot: number): TermVector {
     return i < 0 ? undefined : weights[i]!;
   };
   const { synonyms, synonymWeight } = index.options.expansion;
-  const names = () => Array.from(terms, (id) => index.termName(id));
-  const added = synonyms ? synonymAdditions(names(), own, synonymWeight) : new Map<string, ExpandedWeight>();
+  const triggers = () => {
+    const names: string[] = [];
+    for (const id of terms) if (index.canTriggerSynonyms(id)) names.push(index.termName(id));
+    return names;
+  };
+  const added = synonyms ? synonymAdditions(triggers(), own, synonymWeight) : new Map<string, ExpandedWeight>();
   for (const { weight } of added.values()) normSquared += weight * weight;
   return {
     get: (term) => {
