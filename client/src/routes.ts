@@ -1,15 +1,22 @@
 // Every page of the app: its path pattern, title, and who may see it.
 import type { Component } from 'svelte';
 import AcceptInvitation from './pages/AcceptInvitation.svelte';
+import AccessRequests from './pages/AccessRequests.svelte';
 import AdminHome from './pages/AdminHome.svelte';
 import AdminMailbox from './pages/AdminMailbox.svelte';
 import AdminUsers from './pages/AdminUsers.svelte';
 import ForgotPassword from './pages/ForgotPassword.svelte';
 import Landing from './pages/Landing.svelte';
+import ListingEdit from './pages/ListingEdit.svelte';
+import ListingNew from './pages/ListingNew.svelte';
 import Login from './pages/Login.svelte';
 import Members from './pages/Members.svelte';
 import MyOrganization from './pages/MyOrganization.svelte';
+import NeedDetail from './pages/NeedDetail.svelte';
+import Needs from './pages/Needs.svelte';
 import NotFound from './pages/NotFound.svelte';
+import OutputDetail from './pages/OutputDetail.svelte';
+import Outputs from './pages/Outputs.svelte';
 import OrganizationEdit from './pages/OrganizationEdit.svelte';
 import OrganizationProfile from './pages/OrganizationProfile.svelte';
 import Organizations from './pages/Organizations.svelte';
@@ -24,6 +31,8 @@ export interface Route {
   // Pages take their path parameters as props; each page declares its own.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   component: Component<any>;
+  /** Fixed props for pages shared by several routes. */
+  props?: Record<string, string>;
   /** `user`: signed in; `admin`: platform administrator; `guest`: signed-out only (others go on). */
   access?: 'user' | 'admin' | 'guest';
 }
@@ -39,6 +48,15 @@ export const routes: Route[] = [
   { path: '/organizations/:id', title: 'Organization', component: OrganizationProfile },
   { path: '/organizations/:id/edit', title: 'Edit organization', component: OrganizationEdit, access: 'user' },
   { path: '/organizations/:id/members', title: 'Members', component: Members, access: 'user' },
+  { path: '/outputs', title: 'Research outputs', component: Outputs },
+  { path: '/outputs/new', title: 'New research output', component: ListingNew, props: { kind: 'output' }, access: 'user' },
+  { path: '/outputs/:id', title: 'Research output', component: OutputDetail },
+  { path: '/outputs/:id/edit', title: 'Edit research output', component: ListingEdit, props: { kind: 'output' }, access: 'user' },
+  { path: '/needs', title: 'Technology needs', component: Needs },
+  { path: '/needs/new', title: 'New technology need', component: ListingNew, props: { kind: 'need' }, access: 'user' },
+  { path: '/needs/:id', title: 'Technology need', component: NeedDetail },
+  { path: '/needs/:id/edit', title: 'Edit need', component: ListingEdit, props: { kind: 'need' }, access: 'user' },
+  { path: '/access-requests', title: 'Access requests', component: AccessRequests, access: 'user' },
   { path: '/my/organization', title: 'My organization', component: MyOrganization, access: 'user' },
   { path: '/admin', title: 'Administration', component: AdminHome, access: 'admin' },
   { path: '/admin/users', title: 'Users', component: AdminUsers, access: 'admin' },
@@ -51,7 +69,7 @@ const notFound: Route = { path: '*', title: 'Page not found', component: NotFoun
 export function resolve(path: string): { route: Route; params: Record<string, string> } {
   for (const route of routes) {
     const params = matchPath(route.path, path);
-    if (params) return { route, params };
+    if (params) return { route, params: { ...route.props, ...params } };
   }
   return { route: notFound, params: {} };
 }

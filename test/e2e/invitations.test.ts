@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, makePlatformAdmin, openPage, register, screenshot, signIn, uniqueEmail } from './browser';
+import { expectAccessible, launchBrowser, makePlatformAdmin, openPage, register, screenshot, uniqueEmail } from './browser';
 
 describe('invitations, the admin mailbox and password reset', () => {
   let browser: Browser;

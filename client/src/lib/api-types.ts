@@ -26,3 +26,37 @@ export interface Page<T> {
   items: T[];
   next: string | null;
 }
+
+// Research outputs, needs and access requests.
+import type {
+  CreateResearchOutputBody as CreateOutputSchema,
+  ResearchOutputListQuery as OutputListQuerySchema,
+  ResearchOutputView as OutputSchema,
+  UpdateResearchOutputBody as UpdateOutputSchema,
+} from '../../../server/modules/research-outputs/schema';
+import type {
+  CreateNeedBody as CreateNeedSchema,
+  NeedListQuery as NeedListQuerySchema,
+  NeedView as NeedSchema,
+  UpdateNeedBody as UpdateNeedSchema,
+} from '../../../server/modules/needs/schema';
+import type {
+  AccessRequestView as AccessRequestSchema,
+  AuditEntryView as AuditEntrySchema,
+  ConfidentialDetailsView as ConfidentialSchema,
+} from '../../../server/modules/access-requests/schema';
+
+export type ResearchOutputView = Static<typeof OutputSchema>;
+export type CreateResearchOutputBody = Static<typeof CreateOutputSchema>;
+export type UpdateResearchOutputBody = Static<typeof UpdateOutputSchema>;
+export type ResearchOutputListQuery = Static<typeof OutputListQuerySchema>;
+export type ListingStatus = ResearchOutputView['status'];
+export type NeedView = Static<typeof NeedSchema>;
+export type CreateNeedBody = Static<typeof CreateNeedSchema>;
+export type UpdateNeedBody = Static<typeof UpdateNeedSchema>;
+export type NeedListQuery = Static<typeof NeedListQuerySchema>;
+export type BudgetBand = NeedView['budgetBand'];
+export type Timeline = NeedView['timeline'];
+export type AccessRequestView = Static<typeof AccessRequestSchema>;
+export type AuditEntryView = Static<typeof AuditEntrySchema>;
+export type ConfidentialDetailsView = Static<typeof ConfidentialSchema>;

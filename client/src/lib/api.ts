@@ -2,6 +2,17 @@
 // an error response (`{ error: { code, message, details } }`) into an ApiError that forms can map
 // onto their fields.
 import type {
+  AccessRequestView,
+  AuditEntryView,
+  ConfidentialDetailsView,
+  CreateNeedBody,
+  CreateResearchOutputBody,
+  NeedListQuery,
+  NeedView,
+  ResearchOutputListQuery,
+  ResearchOutputView,
+  UpdateNeedBody,
+  UpdateResearchOutputBody,
   CreateOrganizationBody,
   InvitationView,
   MailView,
@@ -41,7 +52,7 @@ export class ApiError extends Error {
   }
 }
 
-type Query = Record<string, string | number | undefined>;
+type Query = Record<string, string | number | boolean | undefined>;
 
 async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
   const search = new URLSearchParams();
@@ -90,6 +101,30 @@ export const api = {
     invite: (id: string, body: { email: string; role: MemberView['role'] }) =>
       post<InvitationView>(`/api/organizations/${encodeURIComponent(id)}/invitations`, body),
     acceptInvitation: (token: string) => post<OrganizationView>('/api/invitations/accept', { token }),
+  },
+  researchOutputs: {
+    list: (query: ResearchOutputListQuery = {}) => get<Page<ResearchOutputView>>('/api/research-outputs', query),
+    get: (id: string) => get<ResearchOutputView>(`/api/research-outputs/${encodeURIComponent(id)}`),
+    create: (body: CreateResearchOutputBody) => post<ResearchOutputView>('/api/research-outputs', body),
+    update: (id: string, body: UpdateResearchOutputBody) => patch<ResearchOutputView>(`/api/research-outputs/${encodeURIComponent(id)}`, body),
+    transition: (id: string, action: 'publish' | 'archive') => post<ResearchOutputView>(`/api/research-outputs/${encodeURIComponent(id)}/${action}`),
+    confidential: (id: string) => get<ConfidentialDetailsView>(`/api/research-outputs/${encodeURIComponent(id)}/confidential`),
+    auditLog: (id: string, cursor?: string) => get<Page<AuditEntryView>>(`/api/research-outputs/${encodeURIComponent(id)}/audit-log`, { cursor, limit: 50 }),
+    requestAccess: (id: string, body: { message: string; organizationId?: string }) =>
+      post<AccessRequestView>(`/api/research-outputs/${encodeURIComponent(id)}/access-requests`, body),
+  },
+  needs: {
+    list: (query: NeedListQuery = {}) => get<Page<NeedView>>('/api/needs', query),
+    get: (id: string) => get<NeedView>(`/api/needs/${encodeURIComponent(id)}`),
+    create: (body: CreateNeedBody) => post<NeedView>('/api/needs', body),
+    update: (id: string, body: UpdateNeedBody) => patch<NeedView>(`/api/needs/${encodeURIComponent(id)}`, body),
+    transition: (id: string, action: 'publish' | 'archive') => post<NeedView>(`/api/needs/${encodeURIComponent(id)}/${action}`),
+  },
+  accessRequests: {
+    list: (direction: 'incoming' | 'outgoing', cursor?: string) =>
+      get<Page<AccessRequestView>>('/api/access-requests', { direction, cursor, limit: 50 }),
+    grant: (id: string) => post<AccessRequestView>(`/api/access-requests/${encodeURIComponent(id)}/grant`),
+    refuse: (id: string, reason?: string) => post<AccessRequestView>(`/api/access-requests/${encodeURIComponent(id)}/refuse`, reason ? { reason } : {}),
   },
   admin: {
     users: (limit = 200) => get<UserView[]>('/api/admin/users', { limit }),

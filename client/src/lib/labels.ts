@@ -45,3 +45,45 @@ export function countryName(code: string): string {
 
 export const formatDate = (iso: string) =>
   new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+
+export {
+  COLLABORATION_TYPE_LABELS,
+  COLLABORATION_TYPES,
+  IP_STATUS_LABELS,
+  IP_STATUSES,
+  RESEARCH_FIELD_LABELS,
+  RESEARCH_FIELDS,
+  TRLS,
+} from '../../../matching/taxonomy';
+
+/** What each technology readiness level means, in short (EU Horizon definitions). */
+export const TRL_LABELS: Record<number, string> = {
+  1: 'basic principles observed',
+  2: 'technology concept formulated',
+  3: 'experimental proof of concept',
+  4: 'validated in the lab',
+  5: 'validated in a relevant environment',
+  6: 'demonstrated in a relevant environment',
+  7: 'prototype demonstrated in operation',
+  8: 'system complete and qualified',
+  9: 'proven in operation',
+};
+
+export const BUDGET_LABELS: Record<string, string> = {
+  under_25k: 'Under €25,000',
+  '25k_100k': '€25,000 – €100,000',
+  '100k_500k': '€100,000 – €500,000',
+  over_500k: 'Over €500,000',
+};
+
+export const TIMELINE_LABELS: Record<string, string> = {
+  under_3_months: 'Within 3 months',
+  '3_to_12_months': '3 to 12 months',
+  over_12_months: 'More than a year',
+};
+
+export const STATUS_LABELS: Record<string, string> = { draft: 'Draft', published: 'Published', archived: 'Archived' };
+
+export function label(labels: Record<string, string>, code: string): string {
+  return labels[code] ?? code;
+}
