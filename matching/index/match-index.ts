@@ -43,6 +43,8 @@ export class MatchIndex {
   private readonly termNames: string[] = [];
   /** Per term id: 1 if the term can trigger a synonym group (saves lookups when explaining). */
   private readonly synonymTriggers: number[] = [];
+  /** Per term id: 1 for phrase terms, which do not count towards document length. */
+  private readonly phraseTerms: number[] = [];
   private readonly slotOf = new Map<string, number>();
   private ids: string[] = [];
   private stored: Array<StoredDoc | undefined> = [];
@@ -95,7 +97,7 @@ export class MatchIndex {
     let titleLength = 0;
     let bodyLength = 0;
     for (let i = 0; i < doc.terms.length; i++) {
-      if (!this.termNames[doc.terms[i]!]!.includes(' ')) {
+      if (this.phraseTerms[doc.terms[i]!] === 0) {
         titleLength += doc.tfs[i]! >>> 8;
         bodyLength += doc.tfs[i]! & 255;
       }
@@ -205,7 +207,7 @@ export class MatchIndex {
       tfs[i] = packed;
       // Lengths are summed from the clamped counts so removal subtracts exactly what was
       // added; phrase terms are extra evidence, not extra words.
-      if (!this.termNames[term]!.includes(' ')) {
+      if (this.phraseTerms[term] === 0) {
         titleLength += packed >>> 8;
         bodyLength += packed & 255;
       }
@@ -232,6 +234,7 @@ export class MatchIndex {
       this.termIds.set(term, id);
       this.termNames.push(term);
       this.synonymTriggers.push(canTriggerSynonyms(term) ? 1 : 0);
+      this.phraseTerms.push(term.includes(' ') ? 1 : 0);
       this.postings.addTerm();
     }
     return id;

@@ -20,34 +20,41 @@ export interface AnalyzedText {
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}): AnalyzedText {
-  const words: string[] = [];
-  const infos: Array<WordInfo | undefined> = [];
-  forEachToken(text, (token, quantity) => {
-    words.push(token);
-    // Stop words are dropped before stemming; they still vote for the language below.
-    infos.push(quantity ? undefined : wordInfo(token));
-  });
-  const lang = options.lang ?? voteLanguage(infos.filter((i) => i !== undefined));
   const terms: string[] = [];
   // Phrase pairs only join terms that were adjacent apart from stop words, and never across
   // a quantity, which is its own unit of meaning.
-  const phraseable: boolean[] = [];
+  const phraseable: boolean[] | undefined = options.phrases ? [] : undefined;
   const surfaces = options.surfaces;
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i]!;
-    const info = infos[i];
+  const emit = (word: string, info: WordInfo | undefined, lang: Language) => {
     if (info === undefined) {
       terms.push(word);
-      phraseable.push(false);
-      continue;
+      phraseable?.push(false);
+      return;
     }
-    if (word.length < 2 || info.stop) continue;
+    if (word.length < 2 || info.stop) return;
     const term = stemOf(word, info, lang);
-    if (surfaces) surfaces.record(term, word);
+    if (surfaces) surfaces.record(term, word, info);
     terms.push(term);
-    phraseable.push(true);
+    phraseable?.push(true);
+  };
+  let lang = options.lang;
+  if (lang !== undefined) {
+    // Known language: one pass, no intermediate arrays (the indexing hot path).
+    const known = lang;
+    forEachToken(text, (token, quantity) => emit(token, quantity ? undefined : wordInfo(token), known));
+  } else {
+    // Unknown language: collect tokens, vote (stop words included), then stem.
+    const words: string[] = [];
+    const infos: Array<WordInfo | undefined> = [];
+    forEachToken(text, (token, quantity) => {
+      words.push(token);
+      infos.push(quantity ? undefined : wordInfo(token));
+    });
+    const guessed = voteLanguage(infos.filter((i) => i !== undefined));
+    lang = guessed;
+    words.forEach((word, i) => emit(word, infos[i], guessed));
   }
-  if (options.phrases) {
+  if (phraseable) {
     const singles = terms.length;
     for (let i = 1; i < singles; i++) {
       if (phraseable[i - 1] && phraseable[i]) terms.push(`${terms[i - 1]} ${terms[i]}`);

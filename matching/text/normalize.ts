@@ -45,13 +45,28 @@ export function foldText(text: string): string {
 export function forEachToken(text: string, visit: (token: string, quantity: boolean) => void): void {
   const folded = foldText(text);
   if (!DIGIT.test(folded)) {
-    for (const match of folded.matchAll(WORD)) visit(match[0], false);
+    if (NON_ASCII.test(folded)) for (const match of folded.matchAll(WORD)) visit(match[0], false);
+    else scanAsciiWords(folded, visit);
     return;
   }
   for (const match of folded.matchAll(TOKEN)) {
     const unit = match[2];
     if (unit !== undefined) visit((match[1] ?? '').replace(',', '.') + unit, true);
     else visit(match[0].replace(',', '.'), false);
+  }
+}
+
+/** Plain ASCII without digits: runs of a–z, found by char codes (no regex match objects). */
+function scanAsciiWords(text: string, visit: (token: string, quantity: boolean) => void): void {
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0;
+    if (c >= 97 && c <= 122) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      visit(text.slice(start, i), false);
+      start = -1;
+    }
   }
 }
 

@@ -2,16 +2,19 @@
 // "battery" rather than "batteri". Counts only grow (removing a document does not forget its
 // words); the readable word is cosmetic and never affects ranking.
 export class SurfaceForms {
-  /** surface word → its count and its term: a word always stems to the same term. */
-  private readonly counts = new Map<string, { term: string; count: number }>();
+  /**
+   * surface word → its count and its term. Keys may be any per-word object that is stable for
+   * the word (the analyzer passes its word-cache entry: identity lookups beat string hashing).
+   */
+  private readonly counts = new Map<unknown, { term: string; count: number }>();
   private readonly best = new Map<string, { word: string; count: number }>();
 
-  record(term: string, word: string): void {
-    let entry = this.counts.get(word);
+  record(term: string, word: string, key: unknown = word): void {
+    let entry = this.counts.get(key);
     if (entry === undefined || entry.term !== term) {
       // A word stemmed differently in another language is counted for its latest term.
       entry = { term, count: 0 };
-      this.counts.set(word, entry);
+      this.counts.set(key, entry);
     }
     const count = ++entry.count;
     const current = this.best.get(term);
