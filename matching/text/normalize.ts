@@ -27,7 +27,8 @@ export interface Token {
   quantity: boolean;
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
+// Anything above U+007F: such text needs Unicode normalisation and the Unicode word pattern.
+const NON_ASCII = /[\u0080-\uffff]/;
 const DIGIT = /\d/;
 // Text without digits needs no quantity handling: a plain word pattern is much faster.
 const WORD = /[\p{L}\p{N}]+/gu;
