@@ -10,11 +10,13 @@ import Landing from './pages/Landing.svelte';
 import ListingEdit from './pages/ListingEdit.svelte';
 import ListingNew from './pages/ListingNew.svelte';
 import Login from './pages/Login.svelte';
+import Matches from './pages/Matches.svelte';
 import Members from './pages/Members.svelte';
 import MyOrganization from './pages/MyOrganization.svelte';
 import NeedDetail from './pages/NeedDetail.svelte';
 import Needs from './pages/Needs.svelte';
 import NotFound from './pages/NotFound.svelte';
+import Notifications from './pages/Notifications.svelte';
 import OutputDetail from './pages/OutputDetail.svelte';
 import Outputs from './pages/Outputs.svelte';
 import OrganizationEdit from './pages/OrganizationEdit.svelte';
@@ -51,12 +53,17 @@ export const routes: Route[] = [
   { path: '/outputs', title: 'Research outputs', component: Outputs },
   { path: '/outputs/new', title: 'New research output', component: ListingNew, props: { kind: 'output' }, access: 'user' },
   { path: '/outputs/:id', title: 'Research output', component: OutputDetail },
+  { path: '/outputs/:id/matches', title: 'Matching needs', component: Matches, props: { kind: 'output' }, access: 'user' },
+  // Notifications link to the API's resource name; same page.
+  { path: '/research-outputs/:id/matches', title: 'Matching needs', component: Matches, props: { kind: 'output' }, access: 'user' },
   { path: '/outputs/:id/edit', title: 'Edit research output', component: ListingEdit, props: { kind: 'output' }, access: 'user' },
   { path: '/needs', title: 'Technology needs', component: Needs },
   { path: '/needs/new', title: 'New technology need', component: ListingNew, props: { kind: 'need' }, access: 'user' },
   { path: '/needs/:id', title: 'Technology need', component: NeedDetail },
+  { path: '/needs/:id/matches', title: 'Matching research outputs', component: Matches, props: { kind: 'need' }, access: 'user' },
   { path: '/needs/:id/edit', title: 'Edit need', component: ListingEdit, props: { kind: 'need' }, access: 'user' },
   { path: '/access-requests', title: 'Access requests', component: AccessRequests, access: 'user' },
+  { path: '/notifications', title: 'Notifications', component: Notifications, access: 'user' },
   { path: '/my/organization', title: 'My organization', component: MyOrganization, access: 'user' },
   { path: '/admin', title: 'Administration', component: AdminHome, access: 'admin' },
   { path: '/admin/users', title: 'Users', component: AdminUsers, access: 'admin' },

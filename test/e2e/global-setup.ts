@@ -18,7 +18,8 @@ declare module 'vitest' {
 
 /**
  * Starts local services (as the integration tests do), then one real API process with its own port,
- * database and queue prefix, serving the built web app. Returns the teardown.
+ * database and queue prefix, serving the built web app, and one real worker process on the same
+ * database and queues (it computes the matches). Returns the teardown.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   if (!existsSync(`${ROOT}client/dist/index.html`)) {
@@ -46,22 +47,32 @@ export default async function setup(project: TestProject): Promise<() => Promise
     QUEUE_PREFIX: `e2e_${suffix}`,
     PUBLIC_URL: baseUrl,
     LOG_LEVEL: 'warn',
+    // Each browser context sends its own X-Forwarded-For (see browser.ts) so per-address limits never collide.
+    TRUST_PROXY: 'true',
+    SCHEDULES_ENABLED: 'false',
+    // Every new match of the short e2e texts notifies, so the bell is predictable.
+    NOTIFY_MIN_SCORE: '1',
   };
   const server = startTsProcess('server/main.ts', serverEnv);
+  const worker = startTsProcess('workers/main.ts', serverEnv);
   try {
     await waitFor(async () => {
       if (server.child.exitCode !== null) throw new Error(`the API exited with ${server.child.exitCode}`);
       return (await fetch(`${baseUrl}/readyz`)).ok;
     }, 60_000, 'the e2e API server to be ready');
+    await waitFor(async () => {
+      if (worker.child.exitCode !== null) throw new Error(`the worker exited with ${worker.child.exitCode}`);
+      return worker.output().includes('worker ready');
+    }, 60_000, 'the e2e worker to be ready');
   } catch (error) {
-    await stopProcess(server);
-    throw new Error(`${error instanceof Error ? error.message : String(error)}\n${server.output()}`, { cause: error });
+    await Promise.all([stopProcess(server), stopProcess(worker)]);
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\nAPI:\n${server.output()}\nworker:\n${worker.output()}`, { cause: error });
   }
   project.provide('baseUrl', baseUrl);
   project.provide('e2eMongoUri', serverEnv.MONGODB_URI);
 
   return async () => {
-    await stopProcess(server);
+    await Promise.all([stopProcess(server), stopProcess(worker)]);
     const connection = await mongoose.createConnection(serverEnv.MONGODB_URI).asPromise();
     await connection.dropDatabase().catch(() => undefined);
     await connection.close();

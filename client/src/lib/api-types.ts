@@ -60,3 +60,54 @@ export type Timeline = NeedView['timeline'];
 export type AccessRequestView = Static<typeof AccessRequestSchema>;
 export type AuditEntryView = Static<typeof AuditEntrySchema>;
 export type ConfidentialDetailsView = Static<typeof ConfidentialSchema>;
+
+// Matches, notifications and search.
+import type {
+  ExplanationView as ExplanationSchema,
+  FeedbackBody as FeedbackBodySchema,
+  MatchListQuery as MatchListQuerySchema,
+  NeedMatchView as NeedMatchSchema,
+  OutputMatchView as OutputMatchSchema,
+} from '../../../server/modules/matches/schema';
+import type { NotificationPage as NotificationPageSchema, NotificationView as NotificationSchema } from '../../../server/modules/notifications/schema';
+
+export type NeedMatchView = Static<typeof NeedMatchSchema>;
+export type OutputMatchView = Static<typeof OutputMatchSchema>;
+export type MatchStatus = NeedMatchView['status'];
+export type FeedbackStatus = Static<typeof FeedbackBodySchema>['status'];
+export type MatchListQuery = Static<typeof MatchListQuerySchema>;
+export type ExplanationView = Static<typeof ExplanationSchema>;
+export type SignalView = ExplanationView['signals'][number];
+export type SharedTermView = ExplanationView['sharedTerms'][number];
+export type NotificationView = Static<typeof NotificationSchema>;
+export type NotificationPage = Static<typeof NotificationPageSchema>;
+
+/** A search hit as `/api/search/*` returns it (the route builds its schema inline). */
+export interface SearchHit<T> {
+  similarity: number;
+  matchedWords: string[];
+  item: T;
+}
+
+/**
+ * `/api/admin/stats`. The server has no exported schema for it yet, so this mirrors the agreed
+ * contract; switch to `Static<typeof …>` once server/modules exports one.
+ */
+export interface AdminStats {
+  queues: {
+    name: string;
+    waiting: number;
+    active: number;
+    delayed: number;
+    completed: number;
+    failed: number;
+    latencyMs: { p50: number; p95: number } | null;
+  }[];
+  matches: { lists: number };
+  feedback: {
+    counts: { saved: number; dismissed: number; contacted: number };
+    precisionAt5: number | null;
+    precisionAt10: number | null;
+  };
+  rescore: { state: string | null; progress: number };
+}

@@ -3,6 +3,13 @@
 // onto their fields.
 import type {
   AccessRequestView,
+  AdminStats,
+  FeedbackStatus,
+  MatchListQuery,
+  NeedMatchView,
+  NotificationPage,
+  OutputMatchView,
+  SearchHit,
   AuditEntryView,
   ConfidentialDetailsView,
   CreateNeedBody,
@@ -126,7 +133,23 @@ export const api = {
     grant: (id: string) => post<AccessRequestView>(`/api/access-requests/${encodeURIComponent(id)}/grant`),
     refuse: (id: string, reason?: string) => post<AccessRequestView>(`/api/access-requests/${encodeURIComponent(id)}/refuse`, reason ? { reason } : {}),
   },
+  matches: {
+    forNeed: (id: string, query: MatchListQuery = {}) => get<NeedMatchView[]>(`/api/needs/${encodeURIComponent(id)}/matches`, query),
+    forOutput: (id: string, query: MatchListQuery = {}) => get<OutputMatchView[]>(`/api/research-outputs/${encodeURIComponent(id)}/matches`, query),
+    feedback: (id: string, status: FeedbackStatus) => post<{ id: string; status: string }>(`/api/matches/${encodeURIComponent(id)}/feedback`, { status }),
+  },
+  notifications: {
+    list: (query: { unread?: boolean; cursor?: string; limit?: number } = {}) => get<NotificationPage>('/api/notifications', query),
+    /** No ids: every notification of the user. */
+    markRead: (ids?: string[]) => post<{ marked: number }>('/api/notifications/read', ids ? { ids } : {}),
+  },
+  search: {
+    researchOutputs: (q: string, limit = 20) => get<SearchHit<ResearchOutputView>[]>('/api/search/research-outputs', { q, limit }),
+    needs: (q: string, limit = 20) => get<SearchHit<NeedView>[]>('/api/search/needs', { q, limit }),
+  },
   admin: {
+    stats: () => get<AdminStats>('/api/admin/stats'),
+    rescore: () => post<{ jobId: string }>('/api/admin/rescore'),
     users: (limit = 200) => get<UserView[]>('/api/admin/users', { limit }),
     mailbox: (to?: string, limit = 50) => get<MailView[]>('/api/admin/mailbox', { to, limit }),
   },

@@ -87,3 +87,29 @@ export const STATUS_LABELS: Record<string, string> = { draft: 'Draft', published
 export function label(labels: Record<string, string>, code: string): string {
   return labels[code] ?? code;
 }
+
+/** What the match statuses mean to the person giving feedback. */
+export const MATCH_STATUS_LABELS: Record<string, string> = { new: 'New', saved: 'Saved', dismissed: 'Dismissed', contacted: 'Contacted' };
+
+/** The structured signals of a match explanation (matching/compatibility.ts). */
+export const SIGNAL_LABELS: Record<string, string> = {
+  sector: 'Sector',
+  trl: 'Readiness (TRL)',
+  collaboration: 'Way to work together',
+  ip: 'IP protection',
+  governmentFunding: 'Public funding',
+};
+
+/** A signal's effect in words and as a symbol, so it never rests on colour alone. */
+export const EFFECT_LABELS: Record<string, { text: string; icon: string }> = {
+  positive: { text: 'In favour', icon: '✓' },
+  neutral: { text: 'Neutral', icon: '–' },
+  negative: { text: 'Against', icon: '✕' },
+};
+
+/** Score points with a sign: "+4.2", "−1.5", "0". */
+export function points(value: number): string {
+  const rounded = Math.round(value * 10) / 10;
+  if (rounded === 0) return '0';
+  return rounded > 0 ? `+${rounded}` : `−${Math.abs(rounded)}`;
+}
