@@ -1,5 +1,5 @@
 // Public API of the matching engine. See README.md for usage and measured results.
-export { MatchIndex, type MatchIndexInit, type MatchIndexOptions } from './index/match-index';
+export { MatchIndex, type MatchIndexInit, type MatchIndexOptions, type PreparedText } from './index/match-index';
 export type { SearchHit, SearchOptions } from './index/search';
 export type { SharedTerm, TextMatch } from './index/similarity';
 export { DEFAULT_BM25, type Bm25Params } from './index/bm25';

@@ -22,6 +22,11 @@ const ConfigSchema = Type.Object({
   ),
   /** Public URL of the web app, used in mails and for Secure cookies behind TLS. */
   PUBLIC_URL: Type.String({ pattern: '^https?://.+', default: 'http://127.0.0.1:3000' }),
+  /**
+   * Trust X-Forwarded-For from a reverse proxy in front of the API. Off by default: otherwise any
+   * client could pick its own address and walk around the per-address rate limits.
+   */
+  TRUST_PROXY: Type.Boolean({ default: false }),
   /** Milliseconds a readiness probe waits for MongoDB or Redis before calling it down. */
   READY_TIMEOUT_MS: Type.Integer({ minimum: 50, maximum: 60_000, default: 1500 }),
   WORKER_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 64, default: 2 }),

@@ -15,7 +15,7 @@ import { needModel } from './modules/needs/model';
 import { NeedService } from './modules/needs/service';
 import { researchOutputModel } from './modules/research-outputs/model';
 import { ResearchOutputService } from './modules/research-outputs/service';
-import { feedbackModel, matchModel } from './modules/matches/model';
+import { feedbackModel, matchListModel } from './modules/matches/model';
 import { MatchService } from './modules/matches/service';
 import { MatchStore } from './modules/matches/store';
 import { notificationModel } from './modules/notifications/model';
@@ -66,8 +66,8 @@ export function createServices({ mongo, redis, config, log }: ServiceDeps) {
     publicUrl: config.PUBLIC_URL,
   });
   const confidentialAccess = new ConfidentialAccessService({ outputs: researchOutputs, accessRequests, audit });
-  const matchStore = new MatchStore(matchModel(mongo));
-  const matches = new MatchService({ matches: matchModel(mongo), feedback: feedbackModel(mongo), needs, researchOutputs });
+  const matchStore = new MatchStore(matchListModel(mongo), redis, redisPrefix);
+  const matches = new MatchService({ store: matchStore, feedback: feedbackModel(mongo), needs, researchOutputs });
   const notifications = new NotificationService({
     notifications: notificationModel(mongo),
     organizations,

@@ -41,9 +41,10 @@ export async function startWorkers(config: Config, log: (message: string) => voi
   const sync = new ListingSync(engine, redis, `${config.QUEUE_PREFIX}:app`, (message, error) => log(`${message}: ${String(error)}`));
   await sync.start();
 
-  const ctx: JobContext = { services, engine, store: services.matchStore, notifyMinScore: config.NOTIFY_MIN_SCORE, log };
   const connection = bullConnection(config.REDIS_URL);
   const options = { connection, prefix: config.QUEUE_PREFIX };
+  const queues = { maintenance: createQueue(QUEUE_NAMES.maintenance, options), matching: createQueue(QUEUE_NAMES.matching, options) };
+  const ctx: JobContext = { services, engine, store: services.matchStore, queues, notifyMinScore: config.NOTIFY_MIN_SCORE, log };
 
   const processors: Record<keyof JobPayloads, (job: Job) => Promise<unknown>> = {
     ping: (job) => runPing(mongo, job.data as JobPayloads['ping']),
@@ -73,17 +74,15 @@ export async function startWorkers(config: Config, log: (message: string) => voi
   await Promise.all(workers.map((worker) => worker.waitUntilReady()));
 
   if (config.SCHEDULES_ENABLED) {
-    const matching = createQueue(QUEUE_NAMES.matching, options);
-    const maintenance = createQueue(QUEUE_NAMES.maintenance, options);
-    await matching.upsertJobScheduler('nightly-rescore', { pattern: SCHEDULES['rescore-all'] }, { name: 'rescore-all', data: {} });
-    await maintenance.upsertJobScheduler('daily-digest', { pattern: SCHEDULES['notification-digest'] }, { name: 'notification-digest', data: {} });
-    await Promise.all([matching.close(), maintenance.close()]);
+    await queues.matching.upsertJobScheduler('nightly-rescore', { pattern: SCHEDULES['rescore-all'] }, { name: 'rescore-all', data: {} });
+    await queues.maintenance.upsertJobScheduler('daily-digest', { pattern: SCHEDULES['notification-digest'] }, { name: 'notification-digest', data: {} });
   }
   log(`worker ready on queues: ${Object.values(QUEUE_NAMES).join(', ')} (prefix ${config.QUEUE_PREFIX})`);
 
   return {
     async close() {
       await Promise.all(workers.map((worker) => worker.close()));
+      await Promise.all(Object.values(queues).map((queue) => queue.close()));
       await sync.stop();
       redis.disconnect();
       await mongo.close();

@@ -11,6 +11,16 @@ import { searchIndex, type SearchHit, type SearchOptions } from './search';
 import { canTriggerSynonyms, DEFAULT_EXPANSION, type ExpansionOptions } from './expansion';
 import { mapVector, slotVector, textMatch, vectorOfAnalyzed, type TermVector, type TextMatch } from './similarity';
 
+/**
+ * A text weighted once with this index's statistics, for many textMatch calls (a need against
+ * many candidate outputs). Valid until the index changes.
+ */
+export interface PreparedText {
+  readonly prepared: TermVector;
+}
+
+type Comparable = TextDoc | string | { id: string } | PreparedText;
+
 export interface MatchIndexOptions {
   bm25: Bm25Params;
   /** Index adjacent-pair terms too (off by default: no measured gain, see README). */
@@ -116,22 +126,31 @@ export class MatchIndex {
    * Symmetric 0–100 text similarity and shared terms of two documents, each given as text or
    * as the id of an indexed document (uses the index's current statistics).
    */
-  textMatch(a: TextDoc | string | { id: string }, b: TextDoc | string | { id: string }): TextMatch {
+  textMatch(a: Comparable, b: Comparable): TextMatch {
     return textMatch(this, this.vectorOf(a), this.vectorOf(b));
   }
 
   /** Shorthand for textMatch(a, b).similarity. */
-  similarity(a: TextDoc | string | { id: string }, b: TextDoc | string | { id: string }): number {
+  similarity(a: Comparable, b: Comparable): number {
     return this.textMatch(a, b).similarity;
   }
 
-  private vectorOf(doc: TextDoc | string | { id: string }): TermVector {
+  /**
+   * Analyses and weights a text once. Its words also feed the readable-word map, so explanations
+   * show "bakery" rather than the stem "bakeri" when only the query used the word.
+   */
+  prepare(doc: TextDoc | string): PreparedText {
+    return { prepared: mapVector(this, vectorOfAnalyzed(this, this.analyze(toTextDoc(doc), true))) };
+  }
+
+  private vectorOf(doc: Comparable): TermVector {
+    if (typeof doc === 'object' && 'prepared' in doc) return doc.prepared;
     if (typeof doc === 'object' && 'id' in doc) {
       const slot = this.slotOf.get(doc.id);
       if (slot === undefined) throw new Error(`document ${doc.id} is not indexed`);
       return slotVector(this, slot);
     }
-    return mapVector(this, vectorOfAnalyzed(this, this.analyze(toTextDoc(doc), false)));
+    return this.prepare(doc).prepared;
   }
 
   /** Analyses text with this index's settings; `learnWords` feeds the readable-word map. */

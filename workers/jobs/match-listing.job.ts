@@ -1,19 +1,22 @@
 import type { ComputedMatch } from '../../server/modules/matches/store';
-import type { JobPayloads, JobResults } from '../queues';
+import { enqueue, type JobPayloads, type JobResults } from '../queues';
 import type { JobContext } from './context';
 
 /**
- * A need or output changed: re-read it, then write its top K matches (or delete them all when it
- * is no longer published). Idempotent: running it twice leaves the same pairs and scores.
+ * A need or output changed: re-read it, then write its top K matches in both directions (or
+ * delete them when it is no longer published, and recompute the counterparts that listed it).
+ * Idempotent: running it twice leaves the same lists and scores.
  */
 export async function runMatchListing(ctx: JobContext, { kind, id }: JobPayloads['match-listing']): Promise<JobResults['match-listing']> {
   const live = await ctx.engine.refresh(kind, id);
   if (!live) {
-    await ctx.store.removeForItem(kind, id);
+    const affected = await ctx.store.removeItem(kind, id);
+    const otherKind = kind === 'need' ? 'output' : 'need';
+    for (const counterpart of affected) await enqueue(ctx.queues, 'match-listing', { kind: otherKind, id: counterpart });
     return { live, matches: 0, created: 0 };
   }
   const matches = ctx.engine.matchesFor(kind, id);
-  const created = await ctx.store.replaceForItem(kind, id, matches);
+  const created = await ctx.store.replaceOwn(kind, id, matches);
   await notifyNewMatches(ctx, created);
   return { live, matches: matches.length, created: created.length };
 }
@@ -23,7 +26,7 @@ export async function notifyNewMatches(ctx: JobContext, created: ComputedMatch[]
   for (const match of created) {
     if (match.score < ctx.notifyMinScore) continue;
     const score = Math.round(match.score);
-    const words = match.explanation.sharedTerms.slice(0, 3).map((term) => term.word).join(', ');
+    const words = match.sharedTerms.slice(0, 3).map((term) => term.word).join(', ');
     await ctx.services.notifications.notifyOrganization(match.needOrganizationId, {
       type: 'new_match',
       title: `New match (${score}/100) for one of your needs`,

@@ -1,41 +1,78 @@
 import type { Job } from 'bullmq';
+import type { MatchEntry } from '../../server/modules/matches/model';
 import type { MatchSide } from '../../server/modules/matches/store';
 import type { JobResults } from '../queues';
 import type { JobContext } from './context';
 
-// Loading the listings is the first tenth of the work; scoring them the rest.
-const LOAD_SHARE = 10;
+// Shares of the progress bar: loading, ranking every item, writing every list.
+const LOADED = 5;
+const RANKED = 45;
+
+const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve));
 
 /**
- * Recomputes every match with current statistics: reloads the index from MongoDB, rewrites each
- * item's top K, then deletes pairs this run did not confirm. Yields to the event loop between
- * items so BullMQ can renew the job's lock (no stalled jobs on long runs), and reports progress.
+ * Recomputes every match with current statistics, in two passes so memory stays small: first each
+ * item's top K as bare ids (which also tells every item who lists it), then each item's whole list
+ * with explanations, written once. Lists this run did not write belong to unpublished items and
+ * are deleted. Yields to the event loop between items so BullMQ can renew the job's lock (no
+ * stalled jobs on long runs), and reports progress as a percentage.
  */
 export async function runRescoreAll(ctx: JobContext, job: Job): Promise<JobResults['rescore-all']> {
   const started = new Date();
   const startedMs = Date.now();
-  await job.updateProgress(0);
+  const progress = progressReporter(job);
+  await progress(0);
   await ctx.engine.loadAll();
-  await job.updateProgress(LOAD_SHARE);
+  await progress(LOADED);
 
   const items: [MatchSide, string][] = [
-    ...ctx.engine.ids('output').map((id) => ['output', id] as [MatchSide, string]),
-    ...ctx.engine.ids('need').map((id) => ['need', id] as [MatchSide, string]),
+    ...ctx.engine.ids('output').map((id): [MatchSide, string] => ['output', id]),
+    ...ctx.engine.ids('need').map((id): [MatchSide, string] => ['need', id]),
   ];
-  let matches = 0;
-  let lastPercent = LOAD_SHARE;
+  const own = new Map<string, string[]>();
+  const incoming = new Map<string, string[]>();
   for (const [index, [side, id]] of items.entries()) {
-    const computed = ctx.engine.matchesFor(side, id);
-    matches += computed.length;
-    await ctx.store.replaceForItem(side, id, computed, started);
-    const percent = LOAD_SHARE + Math.floor(((index + 1) / items.length) * (100 - LOAD_SHARE - 1));
-    if (percent > lastPercent) {
-      lastPercent = percent;
-      await job.updateProgress(percent);
+    const counterparts = ctx.engine.matchesFor(side, id).map((entry) => (side === 'need' ? entry.outputId : entry.needId));
+    own.set(`${side}:${id}`, counterparts);
+    const otherSide = side === 'need' ? 'output' : 'need';
+    for (const counterpart of counterparts) {
+      const key = `${otherSide}:${counterpart}`;
+      const listed = incoming.get(key);
+      if (listed) listed.push(id);
+      else incoming.set(key, [id]);
     }
-    await new Promise((resolve) => setImmediate(resolve));
+    await progress(LOADED + ((index + 1) / items.length) * (RANKED - LOADED));
+    if (index % 50 === 0) await yieldToEventLoop();
+  }
+
+  let matches = 0;
+  for (const [index, [side, id]] of items.entries()) {
+    const key = `${side}:${id}`;
+    const entry = (counterpart: string) => (side === 'need' ? ctx.engine.entryFor(id, counterpart) : ctx.engine.entryFor(counterpart, id));
+    const ownEntries = (own.get(key) ?? []).map(entry).filter((e): e is MatchEntry => e !== null);
+    const incomingEntries: Record<string, MatchEntry> = {};
+    for (const counterpart of incoming.get(key) ?? []) {
+      const found = entry(counterpart);
+      if (found) incomingEntries[counterpart] = found;
+    }
+    matches += ownEntries.length;
+    await ctx.store.writeList(side, id, ownEntries, incomingEntries, started);
+    await progress(RANKED + ((index + 1) / items.length) * (99 - RANKED));
+    await yieldToEventLoop();
   }
   await ctx.store.removeOlderThan(started);
-  await job.updateProgress(100);
+  await progress(100);
   return { items: items.length, matches, seconds: (Date.now() - startedMs) / 1000 };
+}
+
+/** Reports whole percentages, each once. */
+function progressReporter(job: Job) {
+  let last = -1;
+  return async (percent: number) => {
+    const whole = Math.floor(percent);
+    if (whole > last) {
+      last = whole;
+      await job.updateProgress(whole);
+    }
+  };
 }

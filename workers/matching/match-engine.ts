@@ -1,11 +1,11 @@
-import { explainMatch, MatchIndex } from '../../matching';
+import { combine, compatibility, MatchIndex, type PreparedText } from '../../matching';
 import type { MatchableNeed } from '../../server/modules/needs/service';
 import type { MatchableOutput } from '../../server/modules/research-outputs/service';
 import type { ComputedMatch, MatchSide } from '../../server/modules/matches/store';
 
-/** Where the engine reads listings from (the need and research-output services). */
 export type { MatchableNeed, MatchableOutput };
 
+/** Where the engine reads listings from (the need and research-output services). */
 export interface MatchableSource {
   allNeeds(): AsyncIterable<MatchableNeed>;
   allOutputs(): AsyncIterable<MatchableOutput>;
@@ -26,6 +26,8 @@ export interface MatchEngineOptions {
   minTextSimilarity: number;
 }
 
+const round = (value: number, places: number) => Math.round(value * 10 ** places) / 10 ** places;
+
 /**
  * The worker's in-memory view of every published listing. Pairs are always scored against the
  * research-output index's statistics, so a pair gets the same score whether the need's job or the
@@ -36,6 +38,8 @@ export class MatchEngine {
   private needs = new MatchIndex();
   private readonly needInfo = new Map<string, MatchableNeed>();
   private readonly outputInfo = new Map<string, MatchableOutput>();
+  /** Needs weighted with the output index's statistics; cleared whenever those change. */
+  private readonly preparedNeeds = new Map<string, PreparedText>();
 
   constructor(
     private readonly source: MatchableSource,
@@ -57,6 +61,7 @@ export class MatchEngine {
     this.needs = new MatchIndex();
     this.needInfo.clear();
     this.outputInfo.clear();
+    this.preparedNeeds.clear();
     let loaded = 0;
     for await (const output of this.source.allOutputs()) {
       this.putOutput(output);
@@ -97,40 +102,58 @@ export class MatchEngine {
     return best(hits.flatMap((hit) => this.pair(this.needInfo.get(hit.id), output)), topK);
   }
 
+  /** The pair's entry, or null when either side is gone or they do not match. */
+  entryFor(needId: string, outputId: string): ComputedMatch | null {
+    return this.pair(this.needInfo.get(needId), this.outputInfo.get(outputId))[0] ?? null;
+  }
+
   private pair(need: MatchableNeed | undefined, output: MatchableOutput | undefined): ComputedMatch[] {
     if (!need || !output || !this.outputs.has(output.id)) return [];
-    const text = this.outputs.textMatch(need.text, { id: output.id });
+    const text = this.outputs.textMatch(this.prepared(need), { id: output.id });
     if (text.similarity < this.options.minTextSimilarity) return [];
-    const explanation = explainMatch(text, need.profile, output.profile);
+    const { score } = combine(text.similarity, compatibility(need.profile, output.profile));
     return [
       {
         needId: need.id,
         outputId: output.id,
         needOrganizationId: need.organizationId,
         outputOrganizationId: output.organizationId,
-        score: Math.round(explanation.score * 10) / 10,
-        explanation,
+        score: round(score, 1),
+        textSimilarity: round(text.similarity, 2),
+        sharedTerms: text.sharedTerms.map(({ word, contribution, via }) => ({ word, contribution: round(contribution, 2), ...(via ? { via } : {}) })),
       },
     ];
+  }
+
+  private prepared(need: MatchableNeed): PreparedText {
+    let prepared = this.preparedNeeds.get(need.id);
+    if (!prepared) {
+      prepared = this.outputs.prepare(need.text);
+      this.preparedNeeds.set(need.id, prepared);
+    }
+    return prepared;
   }
 
   private putNeed(need: MatchableNeed): void {
     this.needs.update(need.id, need.text);
     this.needInfo.set(need.id, need);
+    this.preparedNeeds.delete(need.id);
   }
 
   private dropNeed(id: string): void {
     this.needs.remove(id);
     this.needInfo.delete(id);
+    this.preparedNeeds.delete(id);
   }
 
   private putOutput(output: MatchableOutput): void {
     this.outputs.update(output.id, output.text);
     this.outputInfo.set(output.id, output);
+    this.preparedNeeds.clear();
   }
 
   private dropOutput(id: string): void {
-    this.outputs.remove(id);
+    if (this.outputs.remove(id)) this.preparedNeeds.clear();
     this.outputInfo.delete(id);
   }
 }

@@ -1,58 +1,102 @@
-import { Schema, type Connection, type InferSchemaType, type Model, type Types } from 'mongoose';
+import { Schema, type Connection, type Model } from 'mongoose';
+import type { ListingKind } from '../shared/listing-changes';
 
 export const FEEDBACK_STATUSES = ['saved', 'dismissed', 'contacted'] as const;
 export type FeedbackStatus = (typeof FEEDBACK_STATUSES)[number];
 
 /**
- * One document per (need, output) pair, written by the match workers. A pair exists while it is
- * among the need's top K outputs (`fromNeed`) or the output's top K needs (`fromOutput`), so each
- * side sees it; the score is the same whichever side computed it.
+ * One (need, output) pair, keyed `<needId>:<outputId>`: its score and the text part of its
+ * explanation. The structured signals are re-derived from both listings when the pair is read
+ * (cheap and always current), which keeps stored lists small.
  */
-const matchSchema = new Schema(
-  {
-    needId: { type: Schema.Types.ObjectId, required: true },
-    outputId: { type: Schema.Types.ObjectId, required: true },
-    needOrganizationId: { type: Schema.Types.ObjectId, required: true },
-    outputOrganizationId: { type: Schema.Types.ObjectId, required: true },
-    score: { type: Number, required: true },
-    /** The matching library's MatchExplanation: shared words and structured signals. */
-    explanation: { type: Schema.Types.Mixed, required: true },
-    fromNeed: { type: Boolean, default: false },
-    fromOutput: { type: Boolean, default: false },
-    computedAt: { type: Date, required: true },
-  },
-  { minimize: false },
-);
-matchSchema.index({ needId: 1, outputId: 1 }, { unique: true });
-matchSchema.index({ needId: 1, score: -1 });
-matchSchema.index({ outputId: 1, score: -1 });
-
-export type MatchDoc = InferSchemaType<typeof matchSchema> & { _id: Types.ObjectId };
-export type MatchModel = Model<InferSchemaType<typeof matchSchema>>;
-
-export function matchModel(connection: Connection): MatchModel {
-  return (connection.models['Match'] as MatchModel | undefined) ?? connection.model('Match', matchSchema);
+export interface MatchEntry {
+  needId: string;
+  outputId: string;
+  needOrganizationId: string;
+  outputOrganizationId: string;
+  score: number;
+  textSimilarity: number;
+  sharedTerms: { word: string; contribution: number; via?: string }[];
 }
 
-/** A user's own verdict on a match; one per user and match. */
+export function pairKey(entry: { needId: string; outputId: string }): string {
+  return `${entry.needId}:${entry.outputId}`;
+}
+
+/**
+ * Each published need and output has one match list, keyed `<side>:<itemId>`: `own` is the item's
+ * top K as computed from its side; `incoming` holds the pairs in which a counterpart's top K
+ * names this item (keyed by the counterpart's id). An item's matches are the union of both.
+ */
+export interface MatchList {
+  own: MatchEntry[];
+  incoming: Record<string, MatchEntry>;
+  computedAt: Date;
+}
+
+/**
+ * Stored by _id, with the entries as one JSON string. FerretDB (the local MongoDB-compatible
+ * server) looks documents up efficiently only by _id, and it converts nested documents slowly:
+ * a list of 20 explained matches as nested documents took 60 ms to read and 200+ ms to write,
+ * as a string 2 ms and 10 ms. Nothing ever queries inside a list, so nothing is lost.
+ */
+export interface MatchListDoc {
+  _id: string;
+  side: ListingKind;
+  itemId: string;
+  /** JSON of { own, incoming }. */
+  entries: string;
+  computedAt: Date;
+}
+
+const matchListSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    side: { type: String, required: true },
+    itemId: { type: String, required: true },
+    entries: { type: String, required: true },
+    computedAt: { type: Date, required: true },
+  },
+  { versionKey: false },
+);
+
+export type MatchListModel = Model<MatchListDoc>;
+
+export function matchListModel(connection: Connection): MatchListModel {
+  return ((connection.models['MatchList'] ?? connection.model('MatchList', matchListSchema)) as unknown) as MatchListModel;
+}
+
+export function listId(side: ListingKind, itemId: string): string {
+  return `${side}:${itemId}`;
+}
+
+/** A user's verdicts on the matches of one item, keyed `<userId>:<side>:<itemId>`. */
+export interface FeedbackDoc {
+  _id: string;
+  userId: string;
+  side: ListingKind;
+  itemId: string;
+  /** pair key → verdict and the match's rank when it was given (for precision at k). */
+  verdicts: Record<string, { status: FeedbackStatus; rank: number; at: Date }>;
+}
+
 const feedbackSchema = new Schema(
   {
-    matchId: { type: Schema.Types.ObjectId, required: true },
-    needId: { type: Schema.Types.ObjectId, required: true },
-    outputId: { type: Schema.Types.ObjectId, required: true },
-    userId: { type: Schema.Types.ObjectId, required: true },
-    status: { type: String, enum: FEEDBACK_STATUSES, required: true },
-    /** The match's rank for that side when the feedback was given, for precision at k. */
-    rank: { type: Number, required: true },
+    _id: { type: String, required: true },
+    userId: { type: String, required: true },
+    side: { type: String, required: true },
+    itemId: { type: String, required: true },
+    verdicts: { type: Schema.Types.Mixed, default: {} },
   },
-  { timestamps: true },
+  { minimize: false, versionKey: false },
 );
-feedbackSchema.index({ matchId: 1, userId: 1 }, { unique: true });
-feedbackSchema.index({ userId: 1 });
 
-export type FeedbackDoc = InferSchemaType<typeof feedbackSchema> & { _id: Types.ObjectId };
-export type FeedbackModel = Model<InferSchemaType<typeof feedbackSchema>>;
+export type FeedbackModel = Model<FeedbackDoc>;
 
 export function feedbackModel(connection: Connection): FeedbackModel {
-  return (connection.models['MatchFeedback'] as FeedbackModel | undefined) ?? connection.model('MatchFeedback', feedbackSchema);
+  return ((connection.models['MatchFeedback'] ?? connection.model('MatchFeedback', feedbackSchema)) as unknown) as FeedbackModel;
+}
+
+export function feedbackId(userId: string, side: ListingKind, itemId: string): string {
+  return `${userId}:${side}:${itemId}`;
 }

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { requireUser } from '../accounts/current-user';
 import { errorResponses, IdParams } from '../shared/schema';
-import { FeedbackBody, FeedbackResult, MatchListQuery, NeedMatchView, OutputMatchView } from './schema';
+import { FeedbackBody, FeedbackResult, MatchIdParams, MatchListQuery, NeedMatchView, OutputMatchView } from './schema';
 
 const matchRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { matches } = app.services;
@@ -38,7 +38,7 @@ const matchRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/api/matches/:id/feedback',
-    { schema: { tags, params: IdParams, body: FeedbackBody, response: { 200: FeedbackResult, ...errorResponses(400, 401, 404) } } },
+    { schema: { tags, params: MatchIdParams, body: FeedbackBody, response: { 200: FeedbackResult, ...errorResponses(400, 401, 404) } } },
     async (request) => matches.giveFeedback(requireUser(request), request.params.id, request.body.status),
   );
 };

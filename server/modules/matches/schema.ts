@@ -31,14 +31,15 @@ export const ExplanationView = Type.Object({
   sentences: Type.Array(Type.String()),
 });
 
+export const MatchId = Type.String({ pattern: '^[0-9a-fA-F]{24}:[0-9a-fA-F]{24}$', description: '<needId>:<outputId>' });
+
 const matchBase = {
-  id: ObjectIdString,
+  id: MatchId,
   needId: ObjectIdString,
   outputId: ObjectIdString,
   score: Type.Number({ minimum: 0, maximum: 100 }),
   status: MatchStatusSchema,
   explanation: ExplanationView,
-  computedAt: Type.String({ format: 'date-time' }),
 };
 
 /** A need's match: the research output's public view, never its confidential details. */
@@ -60,4 +61,5 @@ export type MatchListQuery = Static<typeof MatchListQuery>;
 
 export const FeedbackBody = Type.Object({ status: StringEnum(FEEDBACK_STATUSES) }, { additionalProperties: false });
 
-export const FeedbackResult = Type.Object({ id: ObjectIdString, status: MatchStatusSchema });
+export const FeedbackResult = Type.Object({ id: MatchId, status: MatchStatusSchema });
+export const MatchIdParams = Type.Object({ id: MatchId }, { additionalProperties: false });

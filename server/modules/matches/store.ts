@@ -1,80 +1,128 @@
-import { Types } from 'mongoose';
-import type { MatchExplanation } from '../../../matching';
-import type { MatchModel } from './model';
-
+import type { Redis } from 'ioredis';
 import type { ListingKind } from '../shared/listing-changes';
+import { withRedisLock } from '../shared/redis-lock';
+import { listId, pairKey, type MatchEntry, type MatchList, type MatchListDoc, type MatchListModel } from './model';
 
 /** The side of a pair a job or a reader starts from. */
 export type MatchSide = ListingKind;
 
-/** A pair the workers computed; ids as strings. */
-export interface ComputedMatch {
-  needId: string;
-  outputId: string;
-  needOrganizationId: string;
-  outputOrganizationId: string;
-  score: number;
-  explanation: MatchExplanation;
-}
+/** A pair the workers computed. */
+export type ComputedMatch = MatchEntry;
 
-const SIDE = {
-  need: { key: 'needId', flag: 'fromNeed', other: 'outputId' },
-  output: { key: 'outputId', flag: 'fromOutput', other: 'needId' },
-} as const;
+const other = (side: MatchSide): MatchSide => (side === 'need' ? 'output' : 'need');
+const counterpartId = (side: MatchSide, entry: MatchEntry) => (side === 'need' ? entry.outputId : entry.needId);
 
 /**
- * Writes the workers' results. Every write is an idempotent upsert keyed by (need, output):
- * running the same job twice leaves the same pairs, scores and explanations.
+ * Writes the workers' results. Every write replaces whole documents by _id under a short Redis
+ * lock, so running the same job twice leaves the same lists, and two jobs touching one list
+ * never lose each other's update.
  */
 export class MatchStore {
-  constructor(private readonly matches: MatchModel) {}
+  constructor(
+    private readonly lists: MatchListModel,
+    private readonly redis: Redis,
+    private readonly lockPrefix: string,
+  ) {}
+
+  /** An item's matches: its own top K and the pairs counterparts brought in, best first. */
+  async matchesOf(side: MatchSide, itemId: string): Promise<MatchEntry[]> {
+    const doc = await this.read(side, itemId);
+    if (!doc) return [];
+    const byPair = new Map<string, MatchEntry>();
+    for (const entry of [...doc.own, ...Object.values(doc.incoming ?? {})]) byPair.set(pairKey(entry), entry);
+    return [...byPair.values()].sort((a, b) => b.score - a.score || pairKey(a).localeCompare(pairKey(b)));
+  }
 
   /**
-   * Makes `computed` the item's top K: upserts them (flagged as coming from this side), unflags
-   * pairs of this item that dropped out, and deletes pairs that no side keeps any more.
-   * Returns the pairs that did not exist before, for notifications.
+   * Makes `computed` the item's own top K and tells each counterpart: pairs that joined are added
+   * to the counterpart's incoming pairs, pairs that left are removed. Returns the pairs that
+   * neither side had before, for notifications.
    */
-  async replaceForItem(side: MatchSide, itemId: string, computed: ComputedMatch[], now = new Date()): Promise<ComputedMatch[]> {
-    const { key, flag, other } = SIDE[side];
-    const item = new Types.ObjectId(itemId);
-    const created: ComputedMatch[] = [];
-    if (computed.length > 0) {
-      const result = await this.matches.bulkWrite(
-        computed.map((match) => ({
-          updateOne: {
-            filter: { needId: new Types.ObjectId(match.needId), outputId: new Types.ObjectId(match.outputId) },
-            update: {
-              $set: {
-                needOrganizationId: new Types.ObjectId(match.needOrganizationId),
-                outputOrganizationId: new Types.ObjectId(match.outputOrganizationId),
-                score: match.score,
-                explanation: match.explanation,
-                computedAt: now,
-                [flag]: true,
-              },
-            },
-            upsert: true,
-          },
-        })),
-        { ordered: false },
-      );
-      for (const index of Object.keys(result.upsertedIds)) created.push(computed[Number(index)]!);
+  async replaceOwn(side: MatchSide, itemId: string, computed: MatchEntry[], now = new Date()): Promise<MatchEntry[]> {
+    let previous: MatchList | null = null;
+    await this.update(side, itemId, (doc) => {
+      previous = doc;
+      return { own: computed, incoming: doc?.incoming ?? {}, computedAt: now };
+    });
+    const before = previous as MatchList | null;
+    const known = new Set([...(before?.own ?? []), ...Object.values(before?.incoming ?? {})].map(pairKey));
+    const kept = new Set(computed.map((entry) => counterpartId(side, entry)));
+    for (const entry of computed) {
+      await this.update(other(side), counterpartId(side, entry), (doc) => ({
+        own: doc?.own ?? [],
+        incoming: { ...doc?.incoming, [itemId]: entry },
+        computedAt: doc?.computedAt ?? now,
+      }));
     }
-    const kept = computed.map((match) => new Types.ObjectId(side === 'need' ? match.outputId : match.needId));
-    await this.matches.updateMany({ [key]: item, [other]: { $nin: kept }, [flag]: true }, { $set: { [flag]: false } });
-    await this.matches.deleteMany({ [key]: item, fromNeed: { $ne: true }, fromOutput: { $ne: true } });
-    return created;
+    for (const entry of before?.own ?? []) {
+      const counterpart = counterpartId(side, entry);
+      if (!kept.has(counterpart)) await this.dropIncoming(other(side), counterpart, itemId);
+    }
+    return computed.filter((entry) => !known.has(pairKey(entry)));
   }
 
-  /** Deletes pairs a full rescore did not confirm (their items are gone or no longer match). */
+  /**
+   * An archived item takes its list and its pairs with it. Returns the counterparts whose own
+   * top K named the item: they should be recomputed to fill the gap.
+   */
+  async removeItem(side: MatchSide, itemId: string): Promise<string[]> {
+    let removed: MatchList | null = null;
+    await withRedisLock(this.redis, this.lockKey(side, itemId), async () => {
+      removed = await this.read(side, itemId);
+      if (removed) await this.lists.deleteOne({ _id: listId(side, itemId) });
+    });
+    const doc = removed as MatchList | null;
+    if (!doc) return [];
+    for (const entry of doc.own) await this.dropIncoming(other(side), counterpartId(side, entry), itemId);
+    return Object.keys(doc.incoming ?? {});
+  }
+
+  /** Writes a whole list at once (the full rescore computes both parts itself). */
+  async writeList(side: MatchSide, itemId: string, own: MatchEntry[], incoming: Record<string, MatchEntry>, now: Date): Promise<void> {
+    const _id = listId(side, itemId);
+    const entries = JSON.stringify({ own, incoming });
+    await withRedisLock(this.redis, this.lockKey(side, itemId), () =>
+      this.lists.replaceOne({ _id }, { _id, side, itemId, entries, computedAt: now }, { upsert: true }),
+    );
+  }
+
+  /** Deletes lists a full rescore did not write: their items are no longer published. */
   async removeOlderThan(startedAt: Date): Promise<number> {
-    const result = await this.matches.deleteMany({ computedAt: { $lt: startedAt } });
+    const result = await this.lists.deleteMany({ computedAt: { $lt: startedAt } });
     return result.deletedCount;
   }
 
-  /** An archived or deleted item takes all its pairs with it. */
-  async removeForItem(side: MatchSide, itemId: string): Promise<number> {
-    const result = await this.matches.deleteMany({ [SIDE[side].key]: new Types.ObjectId(itemId) });
-    return result.deletedCount;
+  async count(): Promise<number> {
+    return this.lists.estimatedDocumentCount();
+  }
+
+  private async dropIncoming(side: MatchSide, itemId: string, counterpart: string): Promise<void> {
+    await this.update(side, itemId, (doc) => {
+      if (!doc || !doc.incoming?.[counterpart]) return null;
+      const { [counterpart]: _dropped, ...incoming } = doc.incoming;
+      return { own: doc.own, incoming, computedAt: doc.computedAt };
+    });
+  }
+
+  private async read(side: MatchSide, itemId: string): Promise<MatchList | null> {
+    const doc = await this.lists.findById(listId(side, itemId)).lean<MatchListDoc>();
+    if (!doc) return null;
+    const { own, incoming } = JSON.parse(doc.entries) as Pick<MatchList, 'own' | 'incoming'>;
+    return { own, incoming, computedAt: doc.computedAt };
+  }
+
+  /** Read-modify-write of one list under its lock; `change` returns null to leave it alone. */
+  private async update(side: MatchSide, itemId: string, change: (doc: MatchList | null) => MatchList | null): Promise<void> {
+    const _id = listId(side, itemId);
+    await withRedisLock(this.redis, this.lockKey(side, itemId), async () => {
+      const next = change(await this.read(side, itemId));
+      if (!next) return;
+      const entries = JSON.stringify({ own: next.own, incoming: next.incoming });
+      await this.lists.replaceOne({ _id }, { _id, side, itemId, entries, computedAt: next.computedAt }, { upsert: true });
+    });
+  }
+
+  private lockKey(side: MatchSide, itemId: string): string {
+    return `${this.lockPrefix}:lock:matches:${listId(side, itemId)}`;
   }
 }

@@ -85,10 +85,15 @@ export class NeedService {
 
   /** Public views of the published listings among `ids`, by id (matches and search join on them). Others are left out. */
   async publishedViews(ids: string[]): Promise<Map<string, NeedView>> {
-    const valid = ids.filter((id) => /^[0-9a-f]{24}$/i.test(id)).map((id) => toObjectId(id));
-    if (valid.length === 0) return new Map();
-    const docs = await this.deps.needs.find({ _id: { $in: valid }, status: 'published' }).lean<NeedDoc[]>();
-    return new Map(docs.map((doc) => [String(doc._id), toNeedView(doc)]));
+    // One lookup by _id each: the only lookup FerretDB serves from an index (see README).
+    const docs = await Promise.all(ids.map((id) => this.publishedDoc(id)));
+    return new Map(docs.flatMap((doc) => (doc ? [[String(doc._id), toNeedView(doc)] as const] : [])));
+  }
+
+  private async publishedDoc(id: string): Promise<NeedDoc | null> {
+    if (!/^[0-9a-f]{24}$/i.test(id)) return null;
+    const doc = await this.deps.needs.findById(toObjectId(id)).lean<NeedDoc>();
+    return doc?.status === 'published' ? doc : null;
   }
 
   /** Every published need as matching and search see it: public text and structured profile. */
@@ -100,8 +105,7 @@ export class NeedService {
 
   /** One need as matching and search see it, or null when it is not published. */
   async publishedForMatching(id: string): Promise<MatchableNeed | null> {
-    if (!/^[0-9a-f]{24}$/i.test(id)) return null;
-    const doc = await this.deps.needs.findOne({ _id: toObjectId(id), status: 'published' }).lean<NeedDoc>();
+    const doc = await this.publishedDoc(id);
     return doc ? toMatchableNeed(doc) : null;
   }
 
@@ -150,10 +154,15 @@ export function toMatchableNeed(doc: NeedDoc): MatchableNeed {
     id: String(doc._id),
     organizationId: String(doc.organizationId),
     text: { title: doc.title, body: `${doc.problem}\n${doc.desiredOutcome}` },
-    profile: {
-      sectors: doc.sectors as NeedProfile['sectors'],
-      minTrl: doc.minTrl,
-      collaborationTypes: doc.collaborationTypes as NeedProfile['collaborationTypes'],
-    },
+    profile: needProfile(doc),
+  };
+}
+
+/** The structured part of a need that matching scores (from a document or a view). */
+export function needProfile(need: { sectors: readonly string[]; minTrl: number; collaborationTypes: readonly string[] }): NeedProfile {
+  return {
+    sectors: need.sectors as NeedProfile['sectors'],
+    minTrl: need.minTrl,
+    collaborationTypes: need.collaborationTypes as NeedProfile['collaborationTypes'],
   };
 }

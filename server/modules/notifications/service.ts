@@ -1,5 +1,6 @@
 import { Types } from 'mongoose';
 import type { CurrentUser } from '../accounts/current-user';
+import { isDuplicateKey } from '../accounts/service';
 import type { Mailer } from '../mail/mailer';
 import type { OrganizationService } from '../organizations/service';
 import { decodeCursor, encodeCursor } from '../shared/cursor';
@@ -33,15 +34,14 @@ export class NotificationService {
     const userIds = await this.deps.organizations.memberIds(organizationId);
     let created = 0;
     for (const userId of userIds) {
-      const result = await this.deps.notifications.updateOne(
-        { userId: new Types.ObjectId(userId), dedupeKey: notification.dedupeKey },
-        { $setOnInsert: { ...notification, userId: new Types.ObjectId(userId) } },
-        { upsert: true },
-      );
-      if (result.upsertedCount === 1) {
+      // Insert and let the unique (userId, dedupeKey) index refuse a repeat: no lookup first,
+      // which FerretDB would answer with a collection scan.
+      try {
+        const doc = (await this.deps.notifications.create({ ...notification, userId: new Types.ObjectId(userId) })).toObject() as NotificationDoc;
         created += 1;
-        const doc = await this.deps.notifications.findById(result.upsertedId).lean<NotificationDoc>();
-        if (doc) this.deps.onCreated?.(userId, toNotificationView(doc));
+        this.deps.onCreated?.(userId, toNotificationView(doc));
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
       }
     }
     return created;

@@ -129,10 +129,15 @@ export class ResearchOutputService {
 
   /** Public views of the published listings among `ids`, by id (matches and search join on them). Others are left out. */
   async publishedViews(ids: string[]): Promise<Map<string, ResearchOutputView>> {
-    const valid = ids.filter((id) => /^[0-9a-f]{24}$/i.test(id)).map((id) => toObjectId(id));
-    if (valid.length === 0) return new Map();
-    const docs = await this.deps.outputs.find({ _id: { $in: valid }, status: 'published' }).lean<ResearchOutputDoc[]>();
-    return new Map(docs.map((doc) => [String(doc._id), toResearchOutputView(doc)]));
+    // One lookup by _id each: the only lookup FerretDB serves from an index (see README).
+    const docs = await Promise.all(ids.map((id) => this.publishedDoc(id)));
+    return new Map(docs.flatMap((doc) => (doc ? [[String(doc._id), toResearchOutputView(doc)] as const] : [])));
+  }
+
+  private async publishedDoc(id: string): Promise<ResearchOutputDoc | null> {
+    if (!/^[0-9a-f]{24}$/i.test(id)) return null;
+    const doc = await this.deps.outputs.findById(toObjectId(id)).lean<ResearchOutputDoc>();
+    return doc?.status === 'published' ? doc : null;
   }
 
   /** Every published output as matching and search see it: public text and structured profile. */
@@ -144,8 +149,7 @@ export class ResearchOutputService {
 
   /** One output as matching and search see it, or null when it is not published. */
   async publishedForMatching(id: string): Promise<MatchableOutput | null> {
-    if (!/^[0-9a-f]{24}$/i.test(id)) return null;
-    const doc = await this.deps.outputs.findOne({ _id: toObjectId(id), status: 'published' }).lean<ResearchOutputDoc>();
+    const doc = await this.publishedDoc(id);
     return doc ? toMatchableOutput(doc) : null;
   }
 
@@ -196,13 +200,25 @@ export function toMatchableOutput(doc: ResearchOutputDoc): MatchableOutput {
     id: String(doc._id),
     organizationId: String(doc.organizationId),
     text: { title: doc.title, body: doc.summary },
-    profile: {
-      fields: doc.fields as OutputProfile['fields'],
-      sectors: doc.sectors as OutputProfile['sectors'],
-      trl: doc.trl,
-      ipStatus: doc.ipStatus,
-      collaborationTypes: doc.collaborationTypes as OutputProfile['collaborationTypes'],
-      governmentFunded: doc.governmentFunded,
-    },
+    profile: outputProfile(doc),
+  };
+}
+
+/** The structured part of an output that matching scores (from a document or a view). */
+export function outputProfile(output: {
+  fields: readonly string[];
+  sectors: readonly string[];
+  trl: number;
+  ipStatus: string;
+  collaborationTypes: readonly string[];
+  governmentFunded: boolean;
+}): OutputProfile {
+  return {
+    fields: output.fields as OutputProfile['fields'],
+    sectors: output.sectors as OutputProfile['sectors'],
+    trl: output.trl,
+    ipStatus: output.ipStatus as OutputProfile['ipStatus'],
+    collaborationTypes: output.collaborationTypes as OutputProfile['collaborationTypes'],
+    governmentFunded: output.governmentFunded,
   };
 }
