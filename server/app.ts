@@ -15,6 +15,8 @@ import queuesPlugin from './plugins/queues';
 import searchRoutes from './modules/search/routes';
 import matchRoutes from './modules/matches/routes';
 import notificationRoutes from './modules/notifications/routes';
+import adminRoutes from './modules/admin/routes';
+import queueDashboard from './plugins/queue-dashboard';
 import accountRoutes from './modules/accounts/routes';
 import healthRoutes from './modules/health/routes';
 import organizationRoutes from './modules/organizations/routes';
@@ -63,6 +65,8 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   await app.register(searchRoutes);
   await app.register(matchRoutes);
   await app.register(notificationRoutes);
+  await app.register(adminRoutes);
+  await app.register(queueDashboard);
   await app.register(clientPlugin);
 
   await app.ready();

@@ -1,0 +1,89 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { Job, Queue } from 'bullmq';
+import { enqueue } from '../../../workers/queues';
+import { requirePlatformAdmin } from '../accounts/current-user';
+import { errorResponses } from '../shared/schema';
+
+const Latency = Type.Union([Type.Object({ p50: Type.Number(), p95: Type.Number() }), Type.Null()]);
+
+const StatsView = Type.Object({
+  queues: Type.Array(
+    Type.Object({
+      name: Type.String(),
+      waiting: Type.Integer(),
+      active: Type.Integer(),
+      delayed: Type.Integer(),
+      completed: Type.Integer(),
+      failed: Type.Integer(),
+      latencyMs: Latency,
+    }),
+  ),
+  matches: Type.Object({ lists: Type.Integer({ description: 'needs and outputs with stored match lists' }) }),
+  feedback: Type.Object({
+    counts: Type.Object({ saved: Type.Integer(), dismissed: Type.Integer(), contacted: Type.Integer() }),
+    precisionAt5: Type.Union([Type.Number(), Type.Null()]),
+    precisionAt10: Type.Union([Type.Number(), Type.Null()]),
+  }),
+  rescore: Type.Object({
+    state: Type.Union([Type.String(), Type.Null()]),
+    progress: Type.Number({ minimum: 0, maximum: 100 }),
+    jobId: Type.Union([Type.String(), Type.Null()]),
+  }),
+});
+
+/** Queue depth, failures, latency, match feedback and the full rescore, for platform admins. */
+const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const tags = ['admin'];
+
+  app.get('/api/admin/stats', { schema: { tags, response: { 200: StatsView, ...errorResponses(401, 403) } } }, async (request) => {
+    requirePlatformAdmin(request);
+    const queues = await Promise.all(Object.values(app.queues).map(queueStats));
+    return {
+      queues,
+      matches: { lists: await app.services.matchStore.count() },
+      feedback: await app.services.matches.feedbackStats(),
+      rescore: await latestRescore(app.queues.matching),
+    };
+  });
+
+  app.post(
+    '/api/admin/rescore',
+    { schema: { tags, response: { 202: Type.Object({ jobId: Type.String() }), ...errorResponses(401, 403) } } },
+    async (request, reply) => {
+      const user = requirePlatformAdmin(request);
+      const job = await enqueue(app.queues, 'rescore-all', { requestedBy: user.id });
+      return reply.code(202).send({ jobId: String(job.id) });
+    },
+  );
+};
+
+async function queueStats(queue: Queue) {
+  const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed');
+  // Time from being added to being finished, over the latest completed jobs.
+  const recent = await queue.getJobs(['completed'], 0, 199);
+  const latencies = recent
+    .filter((job) => job.finishedOn !== undefined)
+    .map((job) => (job.finishedOn ?? 0) - job.timestamp)
+    .sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+  return {
+    name: queue.name,
+    waiting: counts['waiting'] ?? 0,
+    active: counts['active'] ?? 0,
+    delayed: counts['delayed'] ?? 0,
+    completed: counts['completed'] ?? 0,
+    failed: counts['failed'] ?? 0,
+    latencyMs: latencies.length > 0 ? { p50: at(0.5), p95: at(0.95) } : null,
+  };
+}
+
+async function latestRescore(queue: Queue) {
+  const jobs: Job[] = await queue.getJobs(['active', 'waiting', 'delayed', 'completed', 'failed'], 0, 200);
+  const latest = jobs.filter((job) => job.name === 'rescore-all').sort((a, b) => b.timestamp - a.timestamp)[0];
+  if (!latest) return { state: null, progress: 0, jobId: null };
+  const progress = typeof latest.progress === 'number' ? latest.progress : 0;
+  return { state: await latest.getState(), progress, jobId: String(latest.id) };
+}
+
+export default adminRoutes;
