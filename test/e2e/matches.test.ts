@@ -86,7 +86,7 @@ describe('matches, notifications, search and administration', () => {
     await match.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => match.getByRole('button', { name: 'Save' }).getAttribute('aria-pressed')).toBe('true');
     await sme.page.getByRole('button', { name: 'Saved', exact: true }).click();
-    await sme.page.getByRole('link', { name: OUTPUT_TITLE }).waitFor();
+    await match.getByText('Saved', { exact: true }).waitFor();
     // A refused change is rolled back with a message.
     await sme.page.route('**/api/matches/*/feedback', (route) =>
       route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'unavailable', message: 'Try again in a minute.' } }) }),

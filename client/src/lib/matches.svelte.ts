@@ -102,6 +102,9 @@ export class MatchList {
   async setFilters(): Promise<void> {
     clearTimeout(this.timer);
     this.polling = false;
+    // Another filter's cards must not stay clickable while this one loads.
+    this.items = [];
+    this.loaded = false;
     await this.load();
   }
 
