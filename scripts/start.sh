@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Starts the whole system on local defaults: MongoDB-compatible and Redis servers, the API
-# (which serves the web app) and the worker. Ctrl-C stops the API and the worker; the
+# Starts the whole system on local defaults: MongoDB-compatible and Redis servers, the demo data
+# on first start, the API (which serves the web app) and the worker. Ctrl-C stops the API and the worker; the
 # databases keep running (stop them with `npm run services:down`).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -9,6 +9,8 @@ cd "$ROOT"
 bash scripts/ensure-deps.sh
 bash scripts/services.sh up
 npx vite build --config client/vite.config.ts --logLevel warn
+# An empty database gets the demo dataset (accounts listed in the README); a used one is left alone.
+node --import tsx scripts/seed.ts --if-empty
 
 node --import tsx workers/main.ts &
 WORKER_PID=$!

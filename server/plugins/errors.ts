@@ -64,10 +64,10 @@ export default fp(
   { name: 'errors' },
 );
 
-/** "/title" → "title"; a missing required property names the property itself. */
+/** "/title" → "title"; a missing or unknown property names the property itself. */
 function fieldName(instancePath: string, params: Record<string, unknown>): string {
   const path = instancePath.replace(/^\//, '').replaceAll('/', '.');
-  const missing = params['missingProperty'];
-  if (typeof missing === 'string') return path ? `${path}.${missing}` : missing;
+  const named = params['missingProperty'] ?? params['additionalProperty'];
+  if (typeof named === 'string') return path ? `${path}.${named}` : named;
   return path;
 }

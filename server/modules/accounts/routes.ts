@@ -92,7 +92,7 @@ const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['admin'],
         querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })) }, { additionalProperties: false }),
-        response: { 200: Type.Array(UserView), ...errorResponses(401, 403) },
+        response: { 200: Type.Array(UserView), ...errorResponses(400, 401, 403) },
       },
     },
     async (request) => {
@@ -110,7 +110,7 @@ const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
           { to: Type.Optional(Type.String({ maxLength: 254 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })) },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Array(MailView), ...errorResponses(401, 403) },
+        response: { 200: Type.Array(MailView), ...errorResponses(400, 401, 403) },
       },
     },
     async (request) => {

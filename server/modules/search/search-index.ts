@@ -15,14 +15,14 @@ export interface ListingTextSource {
  * (never confidential details). One MatchIndex per kind, updated one document at a time.
  */
 export class ListingSearchIndex {
-  private readonly indexes: Record<ListingKind, MatchIndex> = { output: new MatchIndex(), need: new MatchIndex() };
+  private readonly indexes: Record<ListingKind, MatchIndex> = { output: searchIndex(), need: searchIndex() };
 
   constructor(private readonly source: ListingTextSource) {}
 
   /** Rebuilds both indexes from the database; used at start and after a lost Redis connection. */
   async loadAll(): Promise<void> {
     for (const kind of LISTING_KINDS) {
-      const fresh = new MatchIndex();
+      const fresh = searchIndex();
       for await (const { id, text } of this.source.allPublished(kind)) fresh.add(id, text);
       this.indexes[kind] = fresh;
     }
@@ -46,4 +46,13 @@ export class ListingSearchIndex {
   size(kind: ListingKind): number {
     return this.indexes[kind].size;
   }
+}
+
+/**
+ * Free-text search gets pseudo-relevance feedback (RM3): people type short queries, and on the
+ * Cranfield collection RM3 lifts nDCG@10 from 0.369 to 0.403 (see matching/README.md). Matching
+ * long need texts against outputs leaves it off, where it measured slightly worse.
+ */
+function searchIndex(): MatchIndex {
+  return new MatchIndex({ expansion: { rm3: true } });
 }
