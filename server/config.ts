@@ -35,7 +35,7 @@ const ConfigSchema = Type.Object({
   /** Matches kept per need and per research output. */
   MATCH_TOP_K: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
   /** Text candidates the worker re-scores with structured signals per item. */
-  MATCH_CANDIDATES: Type.Integer({ minimum: 1, maximum: 2000, default: 60 }),
+  MATCH_CANDIDATES: Type.Integer({ minimum: 1, maximum: 2000, default: 40 }),
   /** Pairs with less text similarity (0–100) are never a match, however well the structure fits. */
   MATCH_MIN_TEXT_SIMILARITY: Type.Number({ minimum: 0, maximum: 100, default: 5 }),
   /** New matches at or above this score notify both sides. */

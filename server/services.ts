@@ -66,7 +66,7 @@ export function createServices({ mongo, redis, config, log }: ServiceDeps) {
     publicUrl: config.PUBLIC_URL,
   });
   const confidentialAccess = new ConfidentialAccessService({ outputs: researchOutputs, accessRequests, audit });
-  const matchStore = new MatchStore(matchListModel(mongo), redis, redisPrefix);
+  const matchStore = new MatchStore(matchListModel(mongo), redis, redisPrefix, 2 * config.MATCH_TOP_K);
   const matches = new MatchService({ store: matchStore, feedback: feedbackModel(mongo), needs, researchOutputs });
   const notifications = new NotificationService({
     notifications: notificationModel(mongo),

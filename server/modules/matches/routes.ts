@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import type { FastifyReply } from 'fastify';
 import { requireUser } from '../accounts/current-user';
 import { errorResponses, IdParams } from '../shared/schema';
 import { FeedbackBody, FeedbackResult, MatchIdParams, MatchListQuery, NeedMatchView, OutputMatchView } from './schema';
@@ -19,7 +20,7 @@ const matchRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Array(NeedMatchView), ...errorResponses(400, 401, 403, 404) },
       },
     },
-    async (request) => matches.forNeed(requireUser(request), request.params.id, request.query),
+    async (request, reply) => withComputedAt(reply, await matches.forNeed(requireUser(request), request.params.id, request.query)),
   );
 
   app.get(
@@ -33,7 +34,7 @@ const matchRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Array(OutputMatchView), ...errorResponses(400, 401, 403, 404) },
       },
     },
-    async (request) => matches.forOutput(requireUser(request), request.params.id, request.query),
+    async (request, reply) => withComputedAt(reply, await matches.forOutput(requireUser(request), request.params.id, request.query)),
   );
 
   app.post(
@@ -42,5 +43,14 @@ const matchRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => matches.giveFeedback(requireUser(request), request.params.id, request.body.status),
   );
 };
+
+/**
+ * The list is the body; when it was computed goes in the `Matches-Computed-At` header (absent
+ * while the worker has not computed it yet), so a client tells "no matches" from "not yet".
+ */
+function withComputedAt<T>(reply: FastifyReply, { items, computedAt }: { items: T[]; computedAt: Date | null }): T[] {
+  if (computedAt) reply.header('matches-computed-at', computedAt.toISOString());
+  return items;
+}
 
 export default matchRoutes;

@@ -22,26 +22,29 @@ const PAIR_KEY = /^([0-9a-f]{24}):([0-9a-f]{24})$/i;
 export class MatchService {
   constructor(private readonly deps: MatchServiceDeps) {}
 
-  async forNeed(user: CurrentUser, needId: string, query: MatchListQuery): Promise<NeedMatchView[]> {
+  /** The need's matches, and when they were computed (null: not yet, the worker is on it). */
+  async forNeed(user: CurrentUser, needId: string, query: MatchListQuery): Promise<{ items: NeedMatchView[]; computedAt: Date | null }> {
     const need = await this.deps.needs.get(user, needId);
     requireOwner(user, need.organizationId, 'need');
-    const rows = await this.ranked('need', needId, user, query);
+    const { rows, computedAt } = await this.ranked('need', needId, user, query);
     const outputs = await this.deps.researchOutputs.publishedViews(rows.map(({ entry }) => entry.outputId));
-    return rows.flatMap(({ entry, status }) => {
+    const items = rows.flatMap(({ entry, status }) => {
       const output = outputs.get(entry.outputId);
       return output ? [{ ...baseView(entry, status, need, output), output }] : [];
     });
+    return { items, computedAt };
   }
 
-  async forOutput(user: CurrentUser, outputId: string, query: MatchListQuery): Promise<OutputMatchView[]> {
+  async forOutput(user: CurrentUser, outputId: string, query: MatchListQuery): Promise<{ items: OutputMatchView[]; computedAt: Date | null }> {
     const output = await this.deps.researchOutputs.get(user, outputId);
     requireOwner(user, output.organizationId, 'research output');
-    const rows = await this.ranked('output', outputId, user, query);
+    const { rows, computedAt } = await this.ranked('output', outputId, user, query);
     const needs = await this.deps.needs.publishedViews(rows.map(({ entry }) => entry.needId));
-    return rows.flatMap(({ entry, status }) => {
+    const items = rows.flatMap(({ entry, status }) => {
       const need = needs.get(entry.needId);
       return need ? [{ ...baseView(entry, status, need, output), need }] : [];
     });
+    return { items, computedAt };
   }
 
   /** Saves, dismisses or marks contacted, for this user only. Either side's owners may do it. */
@@ -81,16 +84,17 @@ export class MatchService {
   }
 
   private async ranked(side: MatchSide, itemId: string, user: CurrentUser, query: MatchListQuery) {
-    const [matches, feedback] = await Promise.all([
-      this.deps.store.matchesOf(side, itemId),
+    const [list, feedback] = await Promise.all([
+      this.deps.store.listOf(side, itemId),
       this.deps.feedback.findById(feedbackId(user.id, side, itemId)).lean<FeedbackDoc>(),
     ]);
     const wanted = query.status;
-    return matches
+    const rows = (list?.entries ?? [])
       .filter((entry) => query.minScore === undefined || entry.score >= query.minScore)
       .map((entry) => ({ entry, status: feedback?.verdicts?.[pairKey(entry)]?.status ?? ('new' as const) }))
       .filter(({ status }) => (wanted ? status === wanted : status !== 'dismissed'))
       .slice(0, query.limit ?? 20);
+    return { rows, computedAt: list?.computedAt ?? null };
   }
 }
 

@@ -22,15 +22,23 @@ export class MatchStore {
     private readonly lists: MatchListModel,
     private readonly redis: Redis,
     private readonly lockPrefix: string,
+    /** Most incoming pairs a list keeps (the best): a need can sit in thousands of outputs' top K. */
+    private readonly maxIncoming: number,
   ) {}
 
-  /** An item's matches: its own top K and the pairs counterparts brought in, best first. */
-  async matchesOf(side: MatchSide, itemId: string): Promise<MatchEntry[]> {
+  /** An item's matches (its own top K and the pairs counterparts brought in, best first) and
+   * when they were computed; null when the item's matches have not been computed. */
+  async listOf(side: MatchSide, itemId: string): Promise<{ entries: MatchEntry[]; computedAt: Date } | null> {
     const doc = await this.read(side, itemId);
-    if (!doc) return [];
+    if (!doc) return null;
     const byPair = new Map<string, MatchEntry>();
     for (const entry of [...doc.own, ...Object.values(doc.incoming ?? {})]) byPair.set(pairKey(entry), entry);
-    return [...byPair.values()].sort((a, b) => b.score - a.score || pairKey(a).localeCompare(pairKey(b)));
+    const entries = [...byPair.values()].sort((a, b) => b.score - a.score || pairKey(a).localeCompare(pairKey(b)));
+    return { entries, computedAt: doc.computedAt };
+  }
+
+  async matchesOf(side: MatchSide, itemId: string): Promise<MatchEntry[]> {
+    return (await this.listOf(side, itemId))?.entries ?? [];
   }
 
   /**
@@ -47,12 +55,13 @@ export class MatchStore {
     const before = previous as MatchList | null;
     const known = new Set([...(before?.own ?? []), ...Object.values(before?.incoming ?? {})].map(pairKey));
     const kept = new Set(computed.map((entry) => counterpartId(side, entry)));
+    // Counterparts' lists are only amended, never created: a list that does not exist belongs to
+    // an item that was archived meanwhile (its list must not come back) or whose own job has not
+    // run yet (it will compute its own list; the nightly rescore fills in the rest).
     for (const entry of computed) {
-      await this.update(other(side), counterpartId(side, entry), (doc) => ({
-        own: doc?.own ?? [],
-        incoming: { ...doc?.incoming, [itemId]: entry },
-        computedAt: doc?.computedAt ?? now,
-      }));
+      await this.update(other(side), counterpartId(side, entry), (doc) =>
+        doc ? { own: doc.own, incoming: this.best({ ...doc.incoming, [itemId]: entry }), computedAt: doc.computedAt } : null,
+      );
     }
     for (const entry of before?.own ?? []) {
       const counterpart = counterpartId(side, entry);
@@ -80,7 +89,7 @@ export class MatchStore {
   /** Writes a whole list at once (the full rescore computes both parts itself). */
   async writeList(side: MatchSide, itemId: string, own: MatchEntry[], incoming: Record<string, MatchEntry>, now: Date): Promise<void> {
     const _id = listId(side, itemId);
-    const entries = JSON.stringify({ own, incoming });
+    const entries = JSON.stringify({ own, incoming: this.best(incoming) });
     await withRedisLock(this.redis, this.lockKey(side, itemId), () =>
       this.lists.replaceOne({ _id }, { _id, side, itemId, entries, computedAt: now }, { upsert: true }),
     );
@@ -94,6 +103,13 @@ export class MatchStore {
 
   async count(): Promise<number> {
     return this.lists.estimatedDocumentCount();
+  }
+
+  /** Keeps the best `maxIncoming` incoming pairs. */
+  private best(incoming: Record<string, MatchEntry>): Record<string, MatchEntry> {
+    const entries = Object.entries(incoming);
+    if (entries.length <= this.maxIncoming) return incoming;
+    return Object.fromEntries(entries.sort(([, a], [, b]) => b.score - a.score || pairKey(a).localeCompare(pairKey(b))).slice(0, this.maxIncoming));
   }
 
   private async dropIncoming(side: MatchSide, itemId: string, counterpart: string): Promise<void> {

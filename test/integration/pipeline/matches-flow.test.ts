@@ -73,6 +73,7 @@ describe('match pipeline: publish, update, archive with a real worker', () => {
     expect(words).toMatch(/milk|stone|heat|exchanger|pasteuriser/);
     expect(first[0].explanation.signals.map((signal: { name: string }) => signal.name)).toContain('trl');
     expect(JSON.stringify(first)).not.toContain(SECRET);
+    expect(Date.parse((await needMatches(sme, needId)).headers['matches-computed-at'] as string)).toBeGreaterThan(0);
 
     // The university sees the same pair from its output's side, with the need's public view.
     const fromOutput = (await university.get(`/api/research-outputs/${dairyId}/matches`)).json();
