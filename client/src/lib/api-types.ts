@@ -90,8 +90,8 @@ export interface SearchHit<T> {
 }
 
 /**
- * `/api/admin/stats`. The server has no exported schema for it yet, so this mirrors the agreed
- * contract; switch to `Static<typeof …>` once server/modules exports one.
+ * `/api/admin/stats`. server/modules/admin/routes.ts keeps its schema (StatsView) private, so this
+ * mirrors it; switch to `Static<typeof …>` once the server exports it from a schema file.
  */
 export interface AdminStats {
   queues: {
@@ -109,5 +109,6 @@ export interface AdminStats {
     precisionAt5: number | null;
     precisionAt10: number | null;
   };
-  rescore: { state: string | null; progress: number };
+  /** The latest full rescore job: its BullMQ state and progress (0–100). */
+  rescore: { state: string | null; progress: number; jobId: string | null };
 }
