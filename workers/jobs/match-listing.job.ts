@@ -38,7 +38,7 @@ export async function notifyNewMatches(ctx: JobContext, created: ComputedMatch[]
       type: 'new_match',
       title: `New match (${score}/100) for one of your research outputs`,
       body: words ? `It shares: ${words}.` : '',
-      link: `/research-outputs/${match.outputId}/matches`,
+      link: `/outputs/${match.outputId}/matches`,
       dedupeKey: `match:${match.needId}:${match.outputId}:output`,
     });
   }

@@ -8,6 +8,8 @@ import type { JobContext } from './context';
 const LOADED = 5;
 const RANKED = 45;
 
+const WRITE_BATCH = 8;
+
 const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve));
 
 /**
@@ -45,19 +47,24 @@ export async function runRescoreAll(ctx: JobContext, job: Job): Promise<JobResul
     if (index % 50 === 0) await yieldToEventLoop();
   }
 
+  // Lists are computed in memory one after another and written a few at a time, so the
+  // database round trips overlap; the progress bar moves per finished batch.
   let matches = 0;
-  for (const [index, [side, id]] of items.entries()) {
-    const key = `${side}:${id}`;
-    const entry = (counterpart: string) => (side === 'need' ? ctx.engine.entryFor(id, counterpart) : ctx.engine.entryFor(counterpart, id));
-    const ownEntries = (own.get(key) ?? []).map(entry).filter((e): e is MatchEntry => e !== null);
-    const incomingEntries: Record<string, MatchEntry> = {};
-    for (const counterpart of incoming.get(key) ?? []) {
-      const found = entry(counterpart);
-      if (found) incomingEntries[counterpart] = found;
-    }
-    matches += ownEntries.length;
-    await ctx.store.writeList(side, id, ownEntries, incomingEntries, started);
-    await progress(RANKED + ((index + 1) / items.length) * (99 - RANKED));
+  for (let start = 0; start < items.length; start += WRITE_BATCH) {
+    const batch = items.slice(start, start + WRITE_BATCH).map(([side, id]) => {
+      const key = `${side}:${id}`;
+      const entry = (counterpart: string) => (side === 'need' ? ctx.engine.entryFor(id, counterpart) : ctx.engine.entryFor(counterpart, id));
+      const ownEntries = (own.get(key) ?? []).map(entry).filter((e): e is MatchEntry => e !== null);
+      const incomingEntries: Record<string, MatchEntry> = {};
+      for (const counterpart of incoming.get(key) ?? []) {
+        const found = entry(counterpart);
+        if (found) incomingEntries[counterpart] = found;
+      }
+      matches += ownEntries.length;
+      return { side, id, ownEntries, incomingEntries };
+    });
+    await Promise.all(batch.map((list) => ctx.store.writeList(list.side, list.id, list.ownEntries, list.incomingEntries, started)));
+    await progress(RANKED + (Math.min(items.length, start + WRITE_BATCH) / items.length) * (99 - RANKED));
     await yieldToEventLoop();
   }
   await ctx.store.removeOlderThan(started);

@@ -1,6 +1,7 @@
 // API types, derived from the server's TypeBox schemas. `import type` only: these imports vanish
 // at build time, so no server code (mongoose, fastify) ever reaches the browser bundle.
 import type { Static } from '@sinclair/typebox';
+import type { StatsView as StatsSchema } from '../../../server/modules/admin/schema';
 import type { MailView as MailSchema, UserView as UserSchema } from '../../../server/modules/accounts/schema';
 import type {
   CreateOrganizationBody as CreateOrganizationSchema,
@@ -89,26 +90,5 @@ export interface SearchHit<T> {
   item: T;
 }
 
-/**
- * `/api/admin/stats`. server/modules/admin/routes.ts keeps its schema (StatsView) private, so this
- * mirrors it; switch to `Static<typeof …>` once the server exports it from a schema file.
- */
-export interface AdminStats {
-  queues: {
-    name: string;
-    waiting: number;
-    active: number;
-    delayed: number;
-    completed: number;
-    failed: number;
-    latencyMs: { p50: number; p95: number } | null;
-  }[];
-  matches: { lists: number };
-  feedback: {
-    counts: { saved: number; dismissed: number; contacted: number };
-    precisionAt5: number | null;
-    precisionAt10: number | null;
-  };
-  /** The latest full rescore job: its BullMQ state and progress (0–100). */
-  rescore: { state: string | null; progress: number; jobId: string | null };
-}
+/** `/api/admin/stats`: queue numbers, feedback figures and the latest full rescore. */
+export type AdminStats = Static<typeof StatsSchema>;

@@ -4,33 +4,7 @@ import type { Job, Queue } from 'bullmq';
 import { enqueue } from '../../../workers/queues';
 import { requirePlatformAdmin } from '../accounts/current-user';
 import { errorResponses } from '../shared/schema';
-
-const Latency = Type.Union([Type.Object({ p50: Type.Number(), p95: Type.Number() }), Type.Null()]);
-
-const StatsView = Type.Object({
-  queues: Type.Array(
-    Type.Object({
-      name: Type.String(),
-      waiting: Type.Integer(),
-      active: Type.Integer(),
-      delayed: Type.Integer(),
-      completed: Type.Integer(),
-      failed: Type.Integer(),
-      latencyMs: Latency,
-    }),
-  ),
-  matches: Type.Object({ lists: Type.Integer({ description: 'needs and outputs with stored match lists' }) }),
-  feedback: Type.Object({
-    counts: Type.Object({ saved: Type.Integer(), dismissed: Type.Integer(), contacted: Type.Integer() }),
-    precisionAt5: Type.Union([Type.Number(), Type.Null()]),
-    precisionAt10: Type.Union([Type.Number(), Type.Null()]),
-  }),
-  rescore: Type.Object({
-    state: Type.Union([Type.String(), Type.Null()]),
-    progress: Type.Number({ minimum: 0, maximum: 100 }),
-    jobId: Type.Union([Type.String(), Type.Null()]),
-  }),
-});
+import { StatsView } from './schema';
 
 /** Queue depth, failures, latency, match feedback and the full rescore, for platform admins. */
 const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {

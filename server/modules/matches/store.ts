@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { ListingKind } from '../shared/listing-changes';
+import { concurrently } from '../shared/concurrently';
 import { withRedisLock } from '../shared/redis-lock';
 import { listId, pairKey, type MatchEntry, type MatchList, type MatchListDoc, type MatchListModel } from './model';
 
@@ -8,6 +9,9 @@ export type MatchSide = ListingKind;
 
 /** A pair the workers computed. */
 export type ComputedMatch = MatchEntry;
+
+// Counterpart lists written at once by one job.
+const COUNTERPART_WRITES = 8;
 
 const other = (side: MatchSide): MatchSide => (side === 'need' ? 'output' : 'need');
 const counterpartId = (side: MatchSide, entry: MatchEntry) => (side === 'need' ? entry.outputId : entry.needId);
@@ -58,15 +62,14 @@ export class MatchStore {
     // Counterparts' lists are only amended, never created: a list that does not exist belongs to
     // an item that was archived meanwhile (its list must not come back) or whose own job has not
     // run yet (it will compute its own list; the nightly rescore fills in the rest).
-    for (const entry of computed) {
-      await this.update(other(side), counterpartId(side, entry), (doc) =>
+    // Each counterpart has its own lock, so their updates overlap their round trips.
+    await concurrently(computed, COUNTERPART_WRITES, (entry) =>
+      this.update(other(side), counterpartId(side, entry), (doc) =>
         doc ? { own: doc.own, incoming: this.best({ ...doc.incoming, [itemId]: entry }), computedAt: doc.computedAt } : null,
-      );
-    }
-    for (const entry of before?.own ?? []) {
-      const counterpart = counterpartId(side, entry);
-      if (!kept.has(counterpart)) await this.dropIncoming(other(side), counterpart, itemId);
-    }
+      ),
+    );
+    const dropped = (before?.own ?? []).map((entry) => counterpartId(side, entry)).filter((counterpart) => !kept.has(counterpart));
+    await concurrently(dropped, COUNTERPART_WRITES, (counterpart) => this.dropIncoming(other(side), counterpart, itemId));
     return computed.filter((entry) => !known.has(pairKey(entry)));
   }
 
@@ -82,7 +85,7 @@ export class MatchStore {
     });
     const doc = removed as MatchList | null;
     if (!doc) return [];
-    for (const entry of doc.own) await this.dropIncoming(other(side), counterpartId(side, entry), itemId);
+    await concurrently(doc.own, COUNTERPART_WRITES, (entry) => this.dropIncoming(other(side), counterpartId(side, entry), itemId));
     return Object.keys(doc.incoming ?? {});
   }
 
