@@ -95,3 +95,16 @@ function dedupeByVariable(problems: string[]): string[] {
   }
   return [...seen.values()];
 }
+
+/** For entry points: the config, or exit 1 with the list of bad variables on stderr. */
+export function loadConfigOrExit(processName: string): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${processName}: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}

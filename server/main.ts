@@ -1,19 +1,10 @@
-import { ConfigError, loadConfig, type Config } from './config';
+import { loadConfigOrExit } from './config';
 import { buildApp } from './app';
 import { onShutdownSignal } from './shutdown';
 
 /** Entry point of the API process: read config, build the app, listen, stop cleanly on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`matchbridge api: ${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit('matchbridge api');
 
   const app = await buildApp(config);
   onShutdownSignal(async (signal) => {

@@ -1,19 +1,10 @@
-import { ConfigError, loadConfig, type Config } from '../server/config';
+import { loadConfigOrExit } from '../server/config';
 import { onShutdownSignal } from '../server/shutdown';
 import { startWorkers } from './worker';
 
 /** Entry point of the worker process; finishes running jobs before it exits on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`matchbridge worker: ${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit('matchbridge worker');
   const log = (message: string) => process.stderr.write(`[worker] ${message}\n`);
   const workers = await startWorkers(config, log);
   onShutdownSignal(async (signal) => {

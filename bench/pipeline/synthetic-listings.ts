@@ -3,18 +3,7 @@ import { needModel } from '../../server/modules/needs/model';
 import { researchOutputModel } from '../../server/modules/research-outputs/model';
 import { needs as seedNeeds } from '../../fixtures/seed/needs';
 import { researchOutputs as seedOutputs } from '../../fixtures/seed/research-outputs';
-
-/** A small deterministic PRNG (mulberry32) so every run loads the same data. */
-export function prng(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../matching/synthetic-corpus';
 
 const sentences = (text: string) => text.split(/(?<=[.!?])\s+/).filter(Boolean);
 const QUALIFIERS = ['', ' for small series', ' at pilot scale', ' for retrofit', ' (second generation)', ' with remote monitoring', ' for harsh environments', ' at low cost'];
@@ -54,7 +43,7 @@ export async function loadSynthetic(
   counts: { outputs: number; needs: number },
   onProgress: (done: number) => void,
 ): Promise<void> {
-  const random = prng(20261129);
+  const random = seededRandom(20261129);
   const outputs = researchOutputModel(mongo);
   const needs = needModel(mongo);
   const now = new Date();
