@@ -44,7 +44,16 @@ export async function startWorkers(config: Config, log: (message: string) => voi
   const connection = bullConnection(config.REDIS_URL);
   const options = { connection, prefix: config.QUEUE_PREFIX };
   const queues = { maintenance: createQueue(QUEUE_NAMES.maintenance, options), matching: createQueue(QUEUE_NAMES.matching, options) };
-  const ctx: JobContext = { services, engine, store: services.matchStore, queues, notifyMinScore: config.NOTIFY_MIN_SCORE, log };
+  const ctx: JobContext = {
+    services,
+    engine,
+    store: services.matchStore,
+    queues,
+    redis,
+    redisPrefix: `${config.QUEUE_PREFIX}:app`,
+    notifyMinScore: config.NOTIFY_MIN_SCORE,
+    log,
+  };
 
   const processors: Record<keyof JobPayloads, (job: Job) => Promise<unknown>> = {
     ping: (job) => runPing(mongo, job.data as JobPayloads['ping']),

@@ -80,10 +80,14 @@ export async function stopProcess(proc: ChildOutput, signal: NodeJS.Signals = 'S
   return proc.exited;
 }
 
-/** A private redis-server on its own port, for tests that stop and start Redis. */
-export async function startPrivateRedis(port: number): Promise<ChildOutput> {
-  const dir = mkdtempSync(join(tmpdir(), 'mb-redis-'));
-  const proc = startProcess('redis-server', ['--bind', '127.0.0.1', '--port', String(port), '--dir', dir, '--save', '', '--appendonly', 'no']);
+/**
+ * A private redis-server on its own port, for tests that stop and start Redis. With `dataDir` it
+ * keeps an append-only file there (fsync on every write), so queued jobs survive a restart.
+ */
+export async function startPrivateRedis(port: number, dataDir?: string): Promise<ChildOutput> {
+  const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'mb-redis-'));
+  const persistence = dataDir ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no'];
+  const proc = startProcess('redis-server', ['--bind', '127.0.0.1', '--port', String(port), '--dir', dir, '--save', '', ...persistence]);
   await waitForPort(port);
   return proc;
 }

@@ -1,4 +1,5 @@
 import type { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
 import type { Services } from '../../server/services';
 import type { MatchStore } from '../../server/modules/matches/store';
 import type { MatchEngine } from '../matching/match-engine';
@@ -11,6 +12,9 @@ export interface JobContext {
   store: MatchStore;
   /** For follow-up jobs (e.g. recompute counterparts of an archived listing). */
   queues: Record<QueueName, Queue>;
+  redis: Redis;
+  /** Prefix of the app's own Redis keys. */
+  redisPrefix: string;
   /** New matches at or above this score notify the owners of both sides. */
   notifyMinScore: number;
   log: (message: string) => void;

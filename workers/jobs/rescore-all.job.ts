@@ -22,6 +22,15 @@ const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve));
 export async function runRescoreAll(ctx: JobContext, job: Job): Promise<JobResults['rescore-all']> {
   const started = new Date();
   const startedMs = Date.now();
+  // The newest run owns the lists. A run whose worker lost its lock (Redis restarted, worker
+  // stalled) may go on after its retry started; it notices here and stops before it writes
+  // lists the newer run would then delete as stale.
+  const generationKey = `${ctx.redisPrefix}:rescore-generation`;
+  const generation = `${started.toISOString()} ${job.id}:${job.attemptsMade}`;
+  await ctx.redis.set(generationKey, generation);
+  const assertCurrent = async () => {
+    if ((await ctx.redis.get(generationKey)) !== generation) throw new Error('superseded by a newer full rescore');
+  };
   const progress = progressReporter(job);
   await progress(0);
   await ctx.engine.loadAll();
@@ -63,10 +72,12 @@ export async function runRescoreAll(ctx: JobContext, job: Job): Promise<JobResul
       matches += ownEntries.length;
       return { side, id, ownEntries, incomingEntries };
     });
+    await assertCurrent();
     await Promise.all(batch.map((list) => ctx.store.writeList(list.side, list.id, list.ownEntries, list.incomingEntries, started)));
     await progress(RANKED + (Math.min(items.length, start + WRITE_BATCH) / items.length) * (99 - RANKED));
     await yieldToEventLoop();
   }
+  await assertCurrent();
   await ctx.store.removeOlderThan(started);
   await progress(100);
   return { items: items.length, matches, seconds: (Date.now() - startedMs) / 1000 };
