@@ -45,7 +45,15 @@ export interface StoredDoc {
   tfs: Uint16Array;
 }
 
+/**
+ * Weighted vectors of indexed documents (synonym expansion included) are cached until the next
+ * add or remove, which changes the statistics they depend on: matching many needs against the
+ * same candidate outputs, as a full rescore does, then weighs each output once. Bounded.
+ */
+const SLOT_VECTOR_CACHE_SIZE = 20_000;
+
 export class MatchIndex {
+  private readonly slotVectors = new Map<number, TermVector>();
   readonly options: MatchIndexOptions;
   readonly surfaces = new SurfaceForms();
   readonly postings: PostingLists;
@@ -104,6 +112,7 @@ export class MatchIndex {
     this.alive[slot] = 0;
     this.stored[slot] = undefined;
     this.liveCount--;
+    this.slotVectors.clear();
     let titleLength = 0;
     let bodyLength = 0;
     for (let i = 0; i < doc.terms.length; i++) {
@@ -148,7 +157,12 @@ export class MatchIndex {
     if (typeof doc === 'object' && 'id' in doc) {
       const slot = this.slotOf.get(doc.id);
       if (slot === undefined) throw new Error(`document ${doc.id} is not indexed`);
-      return slotVector(this, slot);
+      let vector = this.slotVectors.get(slot);
+      if (!vector) {
+        vector = slotVector(this, slot);
+        if (this.slotVectors.size < SLOT_VECTOR_CACHE_SIZE) this.slotVectors.set(slot, vector);
+      }
+      return vector;
     }
     return this.prepare(doc).prepared;
   }
@@ -238,6 +252,7 @@ export class MatchIndex {
     this.docLength[slot] = clampedLength;
     this.slotOf.set(id, slot);
     this.liveCount++;
+    this.slotVectors.clear();
     this.titleTotal += titleLength;
     this.bodyTotal += bodyLength;
     const avgLength = this.view().avgLength;
