@@ -36,8 +36,8 @@ const round = (value: number, places: number) => Math.round(value * 10 ** places
 export class MatchEngine {
   private outputs = new MatchIndex();
   private needs = new MatchIndex();
-  private readonly needInfo = new Map<string, MatchableNeed>();
-  private readonly outputInfo = new Map<string, MatchableOutput>();
+  private needInfo = new Map<string, MatchableNeed>();
+  private outputInfo = new Map<string, MatchableOutput>();
   /** Needs weighted with the output index's statistics; cleared whenever those change. */
   private readonly preparedNeeds = new Map<string, PreparedText>();
 
@@ -55,22 +55,31 @@ export class MatchEngine {
     return { needs: this.needInfo.size, outputs: this.outputInfo.size };
   }
 
-  /** Loads every published listing; `onProgress` gets the number loaded so far. */
+  /**
+   * Loads every published listing into fresh indexes and swaps them in at the end, so work in
+   * progress (a full rescore while a reconnect triggers a reload) never sees a half-loaded engine.
+   */
   async loadAll(onProgress?: (loaded: number) => void | Promise<void>): Promise<void> {
-    this.outputs = new MatchIndex();
-    this.needs = new MatchIndex();
-    this.needInfo.clear();
-    this.outputInfo.clear();
-    this.preparedNeeds.clear();
+    const outputs = new MatchIndex();
+    const needs = new MatchIndex();
+    const outputInfo = new Map<string, MatchableOutput>();
+    const needInfo = new Map<string, MatchableNeed>();
     let loaded = 0;
     for await (const output of this.source.allOutputs()) {
-      this.putOutput(output);
+      outputs.update(output.id, output.text);
+      outputInfo.set(output.id, output);
       if (++loaded % 1000 === 0) await onProgress?.(loaded);
     }
     for await (const need of this.source.allNeeds()) {
-      this.putNeed(need);
+      needs.update(need.id, need.text);
+      needInfo.set(need.id, need);
       if (++loaded % 1000 === 0) await onProgress?.(loaded);
     }
+    this.outputs = outputs;
+    this.needs = needs;
+    this.outputInfo = outputInfo;
+    this.needInfo = needInfo;
+    this.preparedNeeds.clear();
   }
 
   /** Re-reads one listing: indexed when published, dropped otherwise. Returns whether it is live. */
