@@ -36,7 +36,9 @@ describe('operations: statistics, full rescore and the queue dashboard', () => {
     const { jobId } = started.json();
     const done = await waitFor(async () => {
       const stats = (await admin.get('/api/admin/stats')).json();
-      return stats.rescore.jobId === jobId && stats.rescore.state === 'completed' && stats;
+      // Queue counts are read just before the rescore's state: wait until both show it done.
+      const completed = stats.queues.find((queue: { name: string }) => queue.name === 'matching')?.completed ?? 0;
+      return stats.rescore.jobId === jobId && stats.rescore.state === 'completed' && completed >= 1 && stats;
     }, 30_000, 'the rescore to complete');
     expect(done.rescore.progress).toBe(100);
     const matching = done.queues.find((queue: { name: string }) => queue.name === 'matching');
