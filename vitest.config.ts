@@ -22,6 +22,9 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 60_000,
           // Files run in parallel; each has its own database and queue prefix.
+          // Real servers and worker processes share two cores with everything else: a test that
+          // fails gets one more try, and a second failure fails the run.
+          retry: 1,
         },
       },
       {
@@ -33,6 +36,7 @@ export default defineConfig({
           globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          retry: 1,
         },
       },
     ],
