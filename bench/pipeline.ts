@@ -22,6 +22,8 @@ import { loadSynthetic } from './pipeline/synthetic-listings';
 const OUTPUTS = Number(process.env['BENCH_OUTPUTS'] ?? 50_000);
 const NEEDS = Number(process.env['BENCH_NEEDS'] ?? 5_000);
 const POSTS = Number(process.env['BENCH_POSTS'] ?? 100);
+/** BENCH_RESCORE=0 skips the full rescore (it takes the longest) when only latency is wanted. */
+const RESCORE = process.env['BENCH_RESCORE'] !== '0';
 const log = (message: string) => process.stderr.write(`[bench:pipeline] ${message}\n`);
 const percentile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))] ?? 0;
 const round = (value: number) => Math.round(value * 10) / 10;
@@ -118,18 +120,7 @@ async function main() {
   }
 
   // Full rescore with one worker.
-  const rescore = await enqueue(queues, 'rescore-all', { requestedBy: 'bench' });
-  let lastProgress = -1;
-  const progress = setInterval(async () => {
-    const job = await queues.matching.getJob(String(rescore.id));
-    const value = Number(job?.progress ?? 0);
-    if (value >= lastProgress + 10) {
-      lastProgress = value;
-      log(`rescore ${value}%`);
-    }
-  }, 2000);
-  const result = (await rescore.waitUntilFinished(events, 3_600_000)) as { items: number; seconds: number; matches: number };
-  clearInterval(progress);
+  const result = RESCORE ? await fullRescore(queues, events) : null;
 
   const memory = await redis.info('memory');
   const usedMemory = Number(/used_memory:(\d+)/.exec(memory)?.[1] ?? 0);
@@ -138,7 +129,7 @@ async function main() {
     data: { outputs: OUTPUTS, needs: NEEDS, loadSeconds: round(loadSeconds), apiStartSeconds: round(apiStartSeconds), workerStartSeconds: round(workerStartSeconds) },
     newNeedToMatches: { posts: POSTS, withMatches, p50Ms: round(percentile(latencies, 0.5)), p95Ms: round(percentile(latencies, 0.95)), maxMs: round(Math.max(...latencies)) },
     baseline: { pingJobP50Ms: round(percentile(pings, 0.5)), pingJobP95Ms: round(percentile(pings, 0.95)), newNeedP50VsPing: round(percentile(latencies, 0.5) / percentile(pings, 0.5)) },
-    rescore: { items: result.items, seconds: round(result.seconds), itemsPerSecond: round(result.items / result.seconds), matchesWritten: result.matches },
+    rescore: result ? { items: result.items, seconds: round(result.seconds), itemsPerSecond: round(result.items / result.seconds), matchesWritten: result.matches } : 'skipped (BENCH_RESCORE=0)',
     stalledJobs: stalled,
     redisMemoryMB: round(usedMemory / 1024 / 1024),
     targets: { newNeedP95Ms: 1500, rescoreSeconds: 600, stalledJobs: 0 },
@@ -151,6 +142,24 @@ async function main() {
   await app.mongo.dropDatabase();
   await app.close();
   redis.disconnect();
+}
+
+/** Starts a full rescore with the one worker and waits for it, logging its progress. */
+async function fullRescore(queues: ReturnType<typeof testQueues>, events: QueueEvents) {
+  const rescore = await enqueue(queues, 'rescore-all', { requestedBy: 'bench' });
+  let lastProgress = -1;
+  const progress = setInterval(async () => {
+    const value = Number((await queues.matching.getJob(String(rescore.id)))?.progress ?? 0);
+    if (value >= lastProgress + 10) {
+      lastProgress = value;
+      log(`rescore ${value}%`);
+    }
+  }, 2000);
+  try {
+    return (await rescore.waitUntilFinished(events, 3_600_000)) as { items: number; seconds: number; matches: number };
+  } finally {
+    clearInterval(progress);
+  }
 }
 
 main().catch((error: unknown) => {

@@ -9,7 +9,7 @@ declare module 'fastify' {
 }
 
 /**
- * Each API process keeps a free-text index of published listings' public text: loaded at start,
+ * Each API process keeps a free-text index of published listings' public text: loaded at start (in the background),
  * refreshed on every write, and kept right across instances through Redis pub/sub.
  */
 export default fp(
@@ -26,7 +26,12 @@ export default fp(
       },
     };
     const index = new ListingSearchIndex(source);
-    await index.loadAll();
+    // Loads in the background: the API answers at once and search fills in within seconds.
+    const started = Date.now();
+    index.loadAll().then(
+      () => app.log.info({ ms: Date.now() - started, outputs: index.size('output'), needs: index.size('need') }, 'search index loaded'),
+      (error: unknown) => app.log.error({ err: error }, 'search index failed to load; it reloads when Redis reconnects'),
+    );
     const sync = new ListingSync(index, app.redis, `${app.config.QUEUE_PREFIX}:app`, (message, error) =>
       app.log.warn({ err: error }, message),
     );

@@ -17,19 +17,33 @@ export interface ListingTextSource {
 export class ListingSearchIndex {
   private readonly indexes: Record<ListingKind, MatchIndex> = { output: searchIndex(), need: searchIndex() };
 
+  private changedDuringLoad: [ListingKind, string][] | null = null;
+
   constructor(private readonly source: ListingTextSource) {}
 
-  /** Rebuilds both indexes from the database; used at start and after a lost Redis connection. */
+  /**
+   * Rebuilds both indexes from the database; used at start (in the background: 50k listings take
+   * longer than a plugin may) and after a lost Redis connection. Listings refreshed while it runs
+   * are refreshed again once the new indexes are in place, so no write is lost to the swap.
+   */
   async loadAll(): Promise<void> {
-    for (const kind of LISTING_KINDS) {
-      const fresh = searchIndex();
-      for await (const { id, text } of this.source.allPublished(kind)) fresh.add(id, text);
-      this.indexes[kind] = fresh;
+    const changedMeanwhile: [ListingKind, string][] = [];
+    this.changedDuringLoad = changedMeanwhile;
+    try {
+      for (const kind of LISTING_KINDS) {
+        const fresh = searchIndex();
+        for await (const { id, text } of this.source.allPublished(kind)) fresh.add(id, text);
+        this.indexes[kind] = fresh;
+      }
+    } finally {
+      this.changedDuringLoad = null;
     }
+    for (const [kind, id] of changedMeanwhile) await this.refresh(kind, id);
   }
 
   /** Brings one listing up to date with the database: indexed when published, removed otherwise. */
   async refresh(kind: ListingKind, id: string): Promise<void> {
+    this.changedDuringLoad?.push([kind, id]);
     const text = await this.source.publishedText(kind, id);
     if (text) this.indexes[kind].update(id, text);
     else this.indexes[kind].remove(id);

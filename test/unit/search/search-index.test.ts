@@ -49,4 +49,28 @@ describe('ListingSearchIndex', () => {
     expect(index.has('need', 'x')).toBe(false);
     expect(index.search('need', 'wastewater', 5)).toEqual([]);
   });
+
+  it('keeps a listing published while a reload was reading the database', async () => {
+    const source = memorySource();
+    source.published.set('output:old', { title: 'Solar dryer for coffee beans', body: 'Dries beans with solar heat.' });
+    // The reload reads a snapshot taken before the new listing was published.
+    const snapshot = new Map(source.published);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slowSource: ListingTextSource = {
+      async *allPublished(kind) {
+        await gate;
+        for (const [key, text] of snapshot) if (key.startsWith(`${kind}:`)) yield { id: key.slice(kind.length + 1), text };
+      },
+      publishedText: (kind, id) => source.publishedText(kind, id),
+    };
+    const index = new ListingSearchIndex(slowSource);
+    const loading = index.loadAll();
+    source.published.set('output:new', { title: 'Vacuum cooling of baked bread', body: 'Cools loaves in minutes.' });
+    await index.refresh('output', 'new');
+    release();
+    await loading;
+    expect(index.search('output', 'vacuum cooling bread', 5).map((hit) => hit.id)).toEqual(['new']);
+    expect(index.has('output', 'old')).toBe(true);
+  });
 });
