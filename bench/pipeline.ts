@@ -16,6 +16,7 @@ import { bullConnection, enqueue } from '../workers/queues';
 import { configEnv } from '../test/helpers/config';
 import { freePort, startTsProcess, stopProcess, waitFor } from '../test/helpers/processes';
 import { testQueues } from '../test/helpers/worker';
+import { dropDatabase } from '../test/helpers/app';
 import { needs as seedNeeds } from '../fixtures/seed/needs';
 import { loadSynthetic } from './pipeline/synthetic-listings';
 
@@ -42,10 +43,8 @@ async function main() {
   for (const key of await redis.keys('benchpipe:*')) await redis.del(key);
 
   // Data: organizations and accounts through the services, listings in bulk.
+  await dropDatabase(config);
   let app = await buildApp(config, { logger: false });
-  await app.mongo.dropDatabase();
-  await app.close();
-  app = await buildApp(config, { logger: false });
   const { organizations, accounts } = app.services;
   const university = await organizations.insert({ kind: 'university', name: 'Bench University', country: 'DE' });
   const sme = await organizations.insert({ kind: 'sme', name: 'Bench SME', country: 'DE', headcount: 30, annualTurnoverEur: 4_000_000 });
@@ -139,8 +138,8 @@ async function main() {
   await events.close();
   await queues.close();
   await stopProcess(worker);
-  await app.mongo.dropDatabase();
   await app.close();
+  await dropDatabase(config);
   redis.disconnect();
 }
 

@@ -27,8 +27,9 @@ export default fp(
     };
     const index = new ListingSearchIndex(source);
     // Loads in the background: the API answers at once and search fills in within seconds.
+    // Closing waits for the load, so nothing reads the database after the app is closed.
     const started = Date.now();
-    index.loadAll().then(
+    const loading = index.loadAll().then(
       () => app.log.info({ ms: Date.now() - started, outputs: index.size('output'), needs: index.size('need') }, 'search index loaded'),
       (error: unknown) => app.log.error({ err: error }, 'search index failed to load; it reloads when Redis reconnects'),
     );
@@ -38,7 +39,10 @@ export default fp(
     await sync.start();
     listingChanges.subscribe((kind, id) => sync.changed(kind, id));
     app.decorate('searchIndex', index);
-    app.addHook('onClose', async () => sync.stop());
+    app.addHook('onClose', async () => {
+      await sync.stop();
+      await loading;
+    });
   },
   { name: 'search', dependencies: ['services'] },
 );

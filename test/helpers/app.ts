@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import { buildApp } from '../../server/app';
+import { openMongo } from '../../server/db';
 import type { Config } from '../../server/config';
 import { testConfig } from './config';
 
@@ -17,11 +18,24 @@ export async function startTestApp(config: Config = testConfig()): Promise<TestA
     app,
     config,
     async close() {
-      await app.mongo.dropDatabase().catch(() => undefined);
       await app.close();
+      await dropDatabase(config);
       await deleteQueueKeys(config);
     },
   };
+}
+
+/**
+ * Drops the test database through a connection of its own, after the app has closed: dropping
+ * while the app still reads (its search index loads in the background) can crash FerretDB.
+ */
+export async function dropDatabase(config: Config): Promise<void> {
+  const mongo = await openMongo(config.MONGODB_URI);
+  try {
+    await mongo.dropDatabase();
+  } finally {
+    await mongo.close();
+  }
 }
 
 /** Removes every Redis key under the test's BullMQ prefix. */

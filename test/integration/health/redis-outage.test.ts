@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../helpers/app';
+import { dropDatabase, startTestApp, type TestApp } from '../../helpers/app';
 import { testConfig } from '../../helpers/config';
 import { freePort, startPrivateRedis, stopProcess, waitFor, type ChildOutput } from '../../helpers/processes';
 
@@ -16,7 +16,7 @@ describe('readiness when Redis goes away and comes back', () => {
   });
   afterAll(async () => {
     await ctx.app.close();
-    await ctx.app.mongo.dropDatabase().catch(() => undefined);
+    await dropDatabase(ctx.config);
     await stopProcess(redis);
   });
 

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../helpers/app';
+import { dropDatabase, startTestApp, type TestApp } from '../../helpers/app';
 import { testConfig } from '../../helpers/config';
 import { matchRows, publishDemoListings } from '../../helpers/listings';
 import { freePort, startPrivateRedis, stopProcess, type ChildOutput } from '../../helpers/processes';
@@ -29,8 +29,8 @@ describe('match jobs when Redis restarts mid-job', () => {
   afterAll(async () => {
     await stopProcess(worker, 'SIGKILL');
     await queues.close();
-    await ctx.app.mongo.dropDatabase().catch(() => undefined);
     await ctx.app.close();
+    await dropDatabase(ctx.config);
     await stopProcess(redis);
   });
 
