@@ -2,7 +2,7 @@ import type { NeedProfile, TextDoc } from '../../../matching';
 import { HttpError } from '../../plugins/errors';
 import type { CurrentUser } from '../accounts/current-user';
 import type { OrganizationService } from '../organizations/service';
-import { assertMayEdit, cursorFilter, isOwnerMember, isVisible, nextStatus, toPage, trlRange, visibilityFilter, type ListingAction } from '../research-outputs/listing';
+import { allPublished, assertMayEdit, cursorFilter, isOwnerMember, isVisible, nextStatus, publishedById, toPage, trlRange, visibilityFilter, type ListingAction } from '../research-outputs/listing';
 import type { ListingChangedHandler } from '../research-outputs/service';
 import { toObjectId } from '../shared/ids';
 import { assertMayPostNeedFor } from './author-policy';
@@ -91,16 +91,12 @@ export class NeedService {
   }
 
   private async publishedDoc(id: string): Promise<NeedDoc | null> {
-    if (!/^[0-9a-f]{24}$/i.test(id)) return null;
-    const doc = await this.deps.needs.findById(toObjectId(id)).lean<NeedDoc>();
-    return doc?.status === 'published' ? doc : null;
+    return publishedById<NeedDoc>(this.deps.needs, id);
   }
 
   /** Every published need as matching and search see it: public text and structured profile. */
   async *allPublishedForMatching(): AsyncIterable<MatchableNeed> {
-    for await (const doc of this.deps.needs.find({ status: 'published' }).sort({ _id: 1 }).lean<NeedDoc>().cursor({ batchSize: 1000 })) {
-      yield toMatchableNeed(doc as NeedDoc);
-    }
+    for await (const doc of allPublished<NeedDoc>(this.deps.needs)) yield toMatchableNeed(doc);
   }
 
   /** One need as matching and search see it, or null when it is not published. */

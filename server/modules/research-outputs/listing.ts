@@ -89,3 +89,21 @@ export function toPage<D extends { _id: unknown }, V>(docs: D[], limit: number, 
   const last = page.at(-1);
   return { items: page.map(view), next: docs.length > limit && last ? encodeCursor({ id: String(last._id) }) : null };
 }
+
+/** What the published-listing readers need from a listing model (needs and research outputs). */
+interface ListingModel {
+  findById(id: unknown): { lean<T>(): PromiseLike<T | null> };
+  find(filter: Record<string, unknown>): { sort(order: Record<string, 1 | -1>): { lean<_T>(): { cursor(options: { batchSize: number }): AsyncIterable<unknown> } } };
+}
+
+/** One published listing by _id (the only lookup FerretDB serves from an index), else null. */
+export async function publishedById<D extends { status: string }>(model: ListingModel, id: string): Promise<D | null> {
+  if (!/^[0-9a-f]{24}$/i.test(id)) return null;
+  const doc = await model.findById(toObjectId(id)).lean<D>();
+  return doc?.status === 'published' ? doc : null;
+}
+
+/** Every published listing, oldest first, streamed in batches. */
+export async function* allPublished<D>(model: ListingModel): AsyncIterable<D> {
+  for await (const doc of model.find({ status: 'published' }).sort({ _id: 1 }).lean<D>().cursor({ batchSize: 1000 })) yield doc as D;
+}

@@ -5,7 +5,7 @@ import { requireOrgRole } from '../accounts/current-user';
 import type { OrganizationService } from '../organizations/service';
 import { toObjectId } from '../shared/ids';
 import { checkCrossFieldRules } from './field-rules';
-import { assertMayEdit, cursorFilter, isOwnerMember, isVisible, nextStatus, toPage, trlRange, visibilityFilter, type ListingAction } from './listing';
+import { allPublished, assertMayEdit, cursorFilter, isOwnerMember, isVisible, nextStatus, publishedById, toPage, trlRange, visibilityFilter, type ListingAction } from './listing';
 import type { ResearchOutputDoc, ResearchOutputModel } from './model';
 import type { CreateResearchOutputBody, ResearchOutputListQuery, ResearchOutputView, UpdateResearchOutputBody } from './schema';
 
@@ -135,16 +135,12 @@ export class ResearchOutputService {
   }
 
   private async publishedDoc(id: string): Promise<ResearchOutputDoc | null> {
-    if (!/^[0-9a-f]{24}$/i.test(id)) return null;
-    const doc = await this.deps.outputs.findById(toObjectId(id)).lean<ResearchOutputDoc>();
-    return doc?.status === 'published' ? doc : null;
+    return publishedById<ResearchOutputDoc>(this.deps.outputs, id);
   }
 
   /** Every published output as matching and search see it: public text and structured profile. */
   async *allPublishedForMatching(): AsyncIterable<MatchableOutput> {
-    for await (const doc of this.deps.outputs.find({ status: 'published' }).sort({ _id: 1 }).lean<ResearchOutputDoc>().cursor({ batchSize: 1000 })) {
-      yield toMatchableOutput(doc as ResearchOutputDoc);
-    }
+    for await (const doc of allPublished<ResearchOutputDoc>(this.deps.outputs)) yield toMatchableOutput(doc);
   }
 
   /** One output as matching and search see it, or null when it is not published. */
