@@ -21,6 +21,8 @@ import { MatchStore } from './modules/matches/store';
 import { notificationModel } from './modules/notifications/model';
 import { NotificationService } from './modules/notifications/service';
 import { ListingChangeHub } from './modules/shared/listing-changes';
+import { eventModel, eventRegistrationModel, meetingModel } from './modules/events/model';
+import { EventMembership } from './modules/events/membership';
 
 export interface ServiceDeps {
   mongo: Connection;
@@ -74,6 +76,8 @@ export function createServices({ mongo, redis, config, log }: ServiceDeps) {
     mailer: mailbox,
     publicUrl: config.PUBLIC_URL,
   });
+  const eventModels = { events: eventModel(mongo), registrations: eventRegistrationModel(mongo), meetings: meetingModel(mongo) };
+  const eventMembership = new EventMembership({ ...eventModels, users });
   return {
     mailbox,
     accounts,
@@ -86,6 +90,8 @@ export function createServices({ mongo, redis, config, log }: ServiceDeps) {
     matchStore,
     matches,
     notifications,
+    eventModels,
+    eventMembership,
   };
 }
 
