@@ -23,6 +23,8 @@ import organizationRoutes from './modules/organizations/routes';
 import researchOutputRoutes from './modules/research-outputs/routes';
 import needRoutes from './modules/needs/routes';
 import accessRequestRoutes from './modules/access-requests/routes';
+import intermediaryRoutes from './modules/intermediaries/routes';
+import sectorRoutes from './modules/sectors/routes';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -62,6 +64,8 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   await app.register(researchOutputRoutes);
   await app.register(needRoutes);
   await app.register(accessRequestRoutes);
+  await app.register(intermediaryRoutes);
+  await app.register(sectorRoutes);
   await app.register(searchRoutes);
   await app.register(matchRoutes);
   await app.register(notificationRoutes);

@@ -21,6 +21,11 @@ import { MatchStore } from './modules/matches/store';
 import { notificationModel } from './modules/notifications/model';
 import { NotificationService } from './modules/notifications/service';
 import { ListingChangeHub } from './modules/shared/listing-changes';
+import { helpRequestModel } from './modules/intermediaries/help-request.model';
+import { HelpRequestService } from './modules/intermediaries/help-request.service';
+import { intermediaryProfileModel } from './modules/intermediaries/model';
+import { IntermediaryService } from './modules/intermediaries/service';
+import { SectorService } from './modules/sectors/service';
 import { eventModel, eventRegistrationModel, meetingModel } from './modules/events/model';
 import { EventMembership } from './modules/events/membership';
 
@@ -57,7 +62,13 @@ export function createServices({ mongo, redis, config, log }: ServiceDeps) {
   // Search and the match queue subscribe to listing changes (see server/plugins/search.ts, queues.ts).
   const listingChanges = new ListingChangeHub((message, error) => log(message, { err: error }));
   const researchOutputs = new ResearchOutputService({ outputs: researchOutputModel(mongo), organizations, onListingChanged: listingChanges.emit });
-  const needs = new NeedService({ needs: needModel(mongo), organizations, onListingChanged: listingChanges.emit });
+  const needs = new NeedService({
+    needs: needModel(mongo),
+    organizations,
+    onListingChanged: listingChanges.emit,
+    // A closure: `notifications` is built further down and only called after composition.
+    notifyOrganization: (organizationId, notification) => notifications.notifyOrganization(organizationId, notification),
+  });
   const audit = new AccessAuditLog(accessAuditModel(mongo));
   const accessRequests = new AccessRequestService({
     requests: accessRequestModel(mongo),
@@ -76,6 +87,9 @@ export function createServices({ mongo, redis, config, log }: ServiceDeps) {
     mailer: mailbox,
     publicUrl: config.PUBLIC_URL,
   });
+  const intermediaries = new IntermediaryService({ profiles: intermediaryProfileModel(mongo), organizations });
+  const helpRequests = new HelpRequestService({ requests: helpRequestModel(mongo), intermediaries, organizations, needs, notifications });
+  const sectors = new SectorService({ researchOutputs, needs, intermediaries });
   const eventModels = { events: eventModel(mongo), registrations: eventRegistrationModel(mongo), meetings: meetingModel(mongo) };
   const eventMembership = new EventMembership({ ...eventModels, users });
   return {
@@ -92,6 +106,9 @@ export function createServices({ mongo, redis, config, log }: ServiceDeps) {
     notifications,
     eventModels,
     eventMembership,
+    intermediaries,
+    helpRequests,
+    sectors,
   };
 }
 

@@ -4,6 +4,9 @@ import { LISTING_STATUSES } from '../research-outputs/listing';
 
 export const BUDGET_BANDS = ['under_25k', '25k_100k', '100k_500k', 'over_500k'] as const;
 export const TIMELINES = ['under_3_months', '3_to_12_months', 'over_12_months'] as const;
+/** A need an intermediary drafted for an SME waits for an SME admin's consent before it is published. */
+export const CONSENT_STATES = ['pending', 'given', 'refused'] as const;
+export type ConsentState = (typeof CONSENT_STATES)[number];
 
 const needSchema = new Schema(
   {
@@ -22,6 +25,13 @@ const needSchema = new Schema(
     budgetBand: { type: String, enum: BUDGET_BANDS, required: true },
     timeline: { type: String, enum: TIMELINES, required: true },
     publishedAt: { type: Date },
+    /** Set when an intermediary drafted this need on the SME's behalf (issue 9); absent for the SME's own. */
+    postedByOrganizationId: { type: Schema.Types.ObjectId },
+    /** On-behalf needs only: the owning SME's decision; only `given` lets the need be published. */
+    consent: { type: String, enum: CONSENT_STATES },
+    consentDecidedBy: { type: Schema.Types.ObjectId },
+    consentDecidedAt: { type: Date },
+    consentNote: { type: String, trim: true },
   },
   { timestamps: true },
 );

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { requireUser } from '../accounts/current-user';
 import { errorResponses, IdParams, Page } from '../shared/schema';
-import { CreateNeedBody, NeedListQuery, NeedView, UpdateNeedBody } from './schema';
+import { ConsentBody, CreateNeedBody, NeedListQuery, NeedView, UpdateNeedBody } from './schema';
 
 const needRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { needs } = app.services;
@@ -29,6 +29,20 @@ const needRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/needs/:id',
     { schema: { tags, params: IdParams, body: UpdateNeedBody, response: { 200: NeedView, ...errorResponses(400, 401, 403, 404) } } },
     async (request) => needs.update(requireUser(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/needs/:id/consent',
+    {
+      schema: {
+        tags,
+        summary: 'An SME admin gives (publishes) or refuses consent to a need an intermediary drafted on its behalf',
+        params: IdParams,
+        body: ConsentBody,
+        response: { 200: NeedView, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => needs.decideConsent(requireUser(request), request.params.id, request.body),
   );
 
   for (const action of ['publish', 'archive'] as const) {

@@ -2,10 +2,11 @@ import { Type, type Static } from '@sinclair/typebox';
 import { SectorSchema } from '../organizations/schema';
 import { CollaborationTypeSchema, CountryCode, ListingStatusSchema, TrlSchema } from '../research-outputs/schema';
 import { ObjectIdString, PageQuery, StringEnum } from '../shared/schema';
-import { BUDGET_BANDS, TIMELINES } from './model';
+import { BUDGET_BANDS, CONSENT_STATES, TIMELINES } from './model';
 
 export const BudgetBandSchema = StringEnum(BUDGET_BANDS, { description: 'budget in euros' });
 export const TimelineSchema = StringEnum(TIMELINES);
+export const ConsentStateSchema = StringEnum(CONSENT_STATES, { description: "on-behalf needs: the SME's consent to publish" });
 
 const editableFields = {
   title: Type.String({ minLength: 5, maxLength: 200 }),
@@ -18,7 +19,16 @@ const editableFields = {
   timeline: TimelineSchema,
 };
 
-export const CreateNeedBody = Type.Object({ organizationId: ObjectIdString, ...editableFields }, { additionalProperties: false });
+export const CreateNeedBody = Type.Object(
+  {
+    organizationId: ObjectIdString,
+    postedByOrganizationId: Type.Optional(
+      Type.String({ ...ObjectIdString, description: 'an intermediary you belong to, drafting this need on behalf of the SME `organizationId`' }),
+    ),
+    ...editableFields,
+  },
+  { additionalProperties: false },
+);
 export type CreateNeedBody = Static<typeof CreateNeedBody>;
 
 export const UpdateNeedBody = Type.Partial(Type.Object(editableFields), { additionalProperties: false, minProperties: 1 });
@@ -39,6 +49,10 @@ export const NeedView = Type.Object(
     budgetBand: BudgetBandSchema,
     timeline: TimelineSchema,
     publishedAt: Type.Optional(Type.String({ format: 'date-time' })),
+    postedByOrganizationId: Type.Optional(Type.String({ ...ObjectIdString, description: 'the intermediary that posted this need on the SME’s behalf' })),
+    consent: Type.Optional(ConsentStateSchema),
+    consentDecidedAt: Type.Optional(Type.String({ format: 'date-time' })),
+    consentNote: Type.Optional(Type.String()),
     createdAt: Type.String({ format: 'date-time' }),
     updatedAt: Type.String({ format: 'date-time' }),
   },
@@ -57,8 +71,18 @@ export const NeedListQuery = Type.Object(
     country: Type.Optional(CountryCode),
     budgetBand: Type.Optional(BudgetBandSchema),
     organizationId: Type.Optional(ObjectIdString),
+    consent: Type.Optional(ConsentStateSchema),
     ...PageQuery,
   },
   { additionalProperties: false },
 );
 export type NeedListQuery = Static<typeof NeedListQuery>;
+
+export const ConsentBody = Type.Object(
+  {
+    decision: StringEnum(['give', 'refuse'] as const, { description: 'give publishes the need; refuse keeps it a private draft' }),
+    note: Type.Optional(Type.String({ maxLength: 1000, description: 'shown to the intermediary, e.g. why you refused' })),
+  },
+  { additionalProperties: false },
+);
+export type ConsentBody = Static<typeof ConsentBody>;

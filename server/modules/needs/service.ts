@@ -2,17 +2,21 @@ import type { NeedProfile, TextDoc } from '../../../matching';
 import { HttpError } from '../../plugins/errors';
 import type { CurrentUser } from '../accounts/current-user';
 import type { OrganizationService } from '../organizations/service';
-import { allPublished, assertMayEdit, cursorFilter, isOwnerMember, isVisible, nextStatus, publishedById, toPage, trlRange, visibilityFilter, type ListingAction } from '../research-outputs/listing';
+import { allPublished, assertMayEdit, cursorFilter, isOwnerMember, isVisible, nextStatus, publishedById, publishedSectorCounts, toPage, trlRange, visibilityFilter, type ListingAction } from '../research-outputs/listing';
 import type { ListingChangedHandler } from '../research-outputs/service';
 import { toObjectId } from '../shared/ids';
+import type { NewNotification } from '../notifications/service';
 import { assertMayPostNeedFor } from './author-policy';
 import type { NeedDoc, NeedModel } from './model';
-import type { CreateNeedBody, NeedListQuery, NeedView, UpdateNeedBody } from './schema';
+import { assertMayDraftOnBehalf, assertPublishAllowed, consentDecision, isPosterMember, onBehalfNotice } from './on-behalf';
+import type { ConsentBody, CreateNeedBody, NeedListQuery, NeedView, UpdateNeedBody } from './schema';
 
 export interface NeedServiceDeps {
   needs: NeedModel;
   organizations: OrganizationService;
   onListingChanged?: ListingChangedHandler;
+  /** Tells an organization's members about on-behalf drafts and consent decisions (notifications). */
+  notifyOrganization?: (organizationId: string, notification: NewNotification) => Promise<unknown>;
 }
 
 /** Needs: an SME's technology requests. Same lifecycle and visibility rules as research outputs. */
@@ -21,16 +25,20 @@ export class NeedService {
 
   async create(user: CurrentUser, body: CreateNeedBody): Promise<NeedView> {
     const organization = await this.deps.organizations.load(body.organizationId);
-    assertMayPostNeedFor(user, organization);
-    const { organizationId: _organizationId, ...fields } = body;
+    const { organizationId: _organizationId, postedByOrganizationId, ...fields } = body;
+    const poster = postedByOrganizationId ? await this.deps.organizations.load(postedByOrganizationId) : null;
+    if (poster) assertMayDraftOnBehalf(user, organization, poster);
+    else assertMayPostNeedFor(user, organization);
     const created = await this.deps.needs.create({
       ...fields,
       organizationId: organization._id,
       createdBy: toObjectId(user.id),
       country: organization.country,
       status: 'draft',
+      ...(poster ? { postedByOrganizationId: poster._id, consent: 'pending' } : {}),
     });
     await this.changed(String(created._id));
+    if (poster) await this.notify(String(organization._id), onBehalfNotice.drafted(String(created._id), created.title, poster.name, Date.now()));
     return toNeedView(created.toObject() as NeedDoc);
   }
 
@@ -38,7 +46,7 @@ export class NeedService {
   async list(user: CurrentUser | null, query: NeedListQuery): Promise<{ items: NeedView[]; next: string | null }> {
     const limit = query.limit ?? 20;
     const filter: Record<string, unknown> = {
-      ...visibilityFilter(user, query.mine, query.status),
+      ...this.visibility(user, query.mine, query.status),
       ...trlRange('minTrl', query.trlMin, query.trlMax),
       ...cursorFilter(query.cursor),
     };
@@ -46,6 +54,7 @@ export class NeedService {
     if (query.collaborationType) filter['collaborationTypes'] = query.collaborationType;
     if (query.country) filter['country'] = query.country.toUpperCase();
     if (query.budgetBand) filter['budgetBand'] = query.budgetBand;
+    if (query.consent) filter['consent'] = query.consent;
     // $and so that, with `mine`, the organization must also be one of the caller's.
     if (query.organizationId) filter['$and'] = [{ organizationId: toObjectId(query.organizationId) }];
     const docs = await this.deps.needs.find(filter).sort({ _id: -1 }).limit(limit + 1).lean<NeedDoc[]>();
@@ -55,7 +64,7 @@ export class NeedService {
   /** One need as the caller may see it; 404 when it does not exist or is not visible to them. */
   async get(user: CurrentUser | null, id: string): Promise<NeedView> {
     const need = await this.load(id);
-    if (!isVisible(need.status, isOwnerMember(user, String(need.organizationId)))) {
+    if (!isVisible(need.status, isOwnerMember(user, String(need.organizationId)) || isPosterMember(user, need))) {
       throw new HttpError(404, 'not_found', `No need with id ${id}.`);
     }
     return toNeedView(need);
@@ -64,16 +73,29 @@ export class NeedService {
   /** Admins and members of the owning SME may edit, in any status. */
   async update(user: CurrentUser, id: string, body: UpdateNeedBody): Promise<NeedView> {
     const current = await this.load(id);
-    assertMayEdit(user, { status: current.status, organizationId: String(current.organizationId) }, 'need');
-    await this.deps.needs.updateOne({ _id: current._id }, { $set: body }, { runValidators: true });
+    const set: Record<string, unknown> = { ...body };
+    if (isPosterMember(user, current) && !isOwnerMember(user, String(current.organizationId))) {
+      // The drafting intermediary edits until the SME consents; a revision after a refusal asks again.
+      if (current.consent === 'given') throw new HttpError(403, 'forbidden', 'The SME has consented and owns this need now; only its members change it.');
+      if (current.consent === 'refused') set['consent'] = 'pending';
+    } else {
+      assertMayEdit(user, { status: current.status, organizationId: String(current.organizationId) }, 'need');
+    }
+    await this.deps.needs.updateOne({ _id: current._id }, { $set: set }, { runValidators: true });
     await this.changed(id);
+    if (set['consent'] === 'pending') await this.askConsentAgain(current);
     return this.get(user, id);
   }
 
   /** Publish and archive: any member of the owning SME, as for outputs (archiving is reversible). */
   async transition(user: CurrentUser, id: string, action: ListingAction): Promise<NeedView> {
     const current = await this.load(id);
+    const ownerMember = isOwnerMember(user, String(current.organizationId));
+    if (!ownerMember && isPosterMember(user, current)) {
+      throw new HttpError(403, 'forbidden', 'The SME publishes or archives this need (publishing is its admin’s consent); the intermediary that drafted it does not.');
+    }
     assertMayEdit(user, { status: current.status, organizationId: String(current.organizationId) }, 'need');
+    if (action === 'publish') assertPublishAllowed(current);
     const status = nextStatus(current.status, action);
     const set: Record<string, unknown> = { status };
     if (status === 'published') set['publishedAt'] = new Date();
@@ -81,6 +103,27 @@ export class NeedService {
     if (result.modifiedCount !== 1) throw new HttpError(409, 'conflict', 'This need changed at the same time; reload it and try again.');
     await this.changed(id);
     return this.get(user, id);
+  }
+
+  /** An SME admin's decision on a need an intermediary drafted for it: `give` publishes it, `refuse` keeps it private. */
+  async decideConsent(user: CurrentUser, id: string, body: ConsentBody): Promise<NeedView> {
+    const current = await this.load(id);
+    const consent = consentDecision(user, current, body.decision);
+    const now = new Date();
+    const set: Record<string, unknown> = { consent, consentDecidedBy: toObjectId(user.id), consentDecidedAt: now, consentNote: body.note?.trim() ?? '' };
+    if (consent === 'given') Object.assign(set, { status: 'published', publishedAt: now });
+    // Conditional on the pending state we read: two admins deciding at once cannot both win.
+    const result = await this.deps.needs.updateOne({ _id: current._id, consent: 'pending' }, { $set: set });
+    if (result.modifiedCount !== 1) throw new HttpError(409, 'conflict', 'Someone decided on this need at the same time; reload it.');
+    await this.changed(id);
+    const sme = await this.deps.organizations.load(String(current.organizationId));
+    await this.notify(String(current.postedByOrganizationId), onBehalfNotice.decided(id, current.title, sme.name, consent, now.getTime()));
+    return this.get(user, id);
+  }
+
+  /** Published needs per NACE sector (sector pages). */
+  async publishedCountsBySector(): Promise<Map<string, number>> {
+    return publishedSectorCounts(this.deps.needs);
   }
 
   /** Public views of the published listings among `ids`, by id (matches and search join on them). Others are left out. */
@@ -114,6 +157,24 @@ export class NeedService {
   private async changed(id: string): Promise<void> {
     await this.deps.onListingChanged?.('need', id);
   }
+
+  private async notify(organizationId: string, notification: NewNotification): Promise<void> {
+    await this.deps.notifyOrganization?.(organizationId, notification);
+  }
+
+  private async askConsentAgain(need: NeedDoc): Promise<void> {
+    const poster = await this.deps.organizations.load(String(need.postedByOrganizationId));
+    await this.notify(String(need.organizationId), onBehalfNotice.drafted(String(need._id), need.title, poster.name, Date.now()));
+  }
+
+  /** With `mine`: needs of the caller's organizations and needs they drafted for SMEs as an intermediary. */
+  private visibility(user: CurrentUser | null, mine: boolean | undefined, status: NeedListQuery['status']): Record<string, unknown> {
+    const filter = visibilityFilter(user, mine, status);
+    if (!mine || !user) return filter;
+    const ids = user.memberships.map((m) => toObjectId(m.organizationId));
+    const { organizationId: _own, ...rest } = filter;
+    return { ...rest, $or: [{ organizationId: { $in: ids } }, { postedByOrganizationId: { $in: ids } }] };
+  }
 }
 
 export function toNeedView(doc: NeedDoc): NeedView {
@@ -134,6 +195,10 @@ export function toNeedView(doc: NeedDoc): NeedView {
     updatedAt: doc.updatedAt.toISOString(),
   };
   if (doc.publishedAt) view.publishedAt = doc.publishedAt.toISOString();
+  if (doc.postedByOrganizationId) view.postedByOrganizationId = String(doc.postedByOrganizationId);
+  if (doc.consent) view.consent = doc.consent;
+  if (doc.consentDecidedAt) view.consentDecidedAt = doc.consentDecidedAt.toISOString();
+  if (doc.consentNote) view.consentNote = doc.consentNote;
   return view;
 }
 

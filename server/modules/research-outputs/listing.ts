@@ -107,3 +107,12 @@ export async function publishedById<D extends { status: string }>(model: Listing
 export async function* allPublished<D>(model: ListingModel): AsyncIterable<D> {
   for await (const doc of model.find({ status: 'published' }).sort({ _id: 1 }).lean<D>().cursor({ batchSize: 1000 })) yield doc as D;
 }
+
+/**
+ * How many published listings name each sector, from one aggregation pass ($unwind + $group,
+ * which FerretDB supports; no $lookup). Sectors with none are left out.
+ */
+export async function publishedSectorCounts(model: { aggregate(pipeline: object[]): PromiseLike<unknown[]> }, where: Record<string, unknown> = {}): Promise<Map<string, number>> {
+  const rows = (await model.aggregate([{ $match: { ...where, status: 'published' } }, { $project: { sectors: 1 } }, { $unwind: '$sectors' }, { $group: { _id: '$sectors', count: { $sum: 1 } } }])) as { _id: string; count: number }[];
+  return new Map(rows.map((row) => [row._id, row.count]));
+}

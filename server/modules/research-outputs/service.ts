@@ -5,7 +5,7 @@ import { requireOrgRole } from '../accounts/current-user';
 import type { OrganizationService } from '../organizations/service';
 import { toObjectId } from '../shared/ids';
 import { checkCrossFieldRules } from './field-rules';
-import { allPublished, assertMayEdit, cursorFilter, isOwnerMember, isVisible, nextStatus, publishedById, toPage, trlRange, visibilityFilter, type ListingAction } from './listing';
+import { allPublished, assertMayEdit, cursorFilter, isOwnerMember, isVisible, nextStatus, publishedById, publishedSectorCounts, toPage, trlRange, visibilityFilter, type ListingAction } from './listing';
 import type { ResearchOutputDoc, ResearchOutputModel } from './model';
 import type { CreateResearchOutputBody, ResearchOutputListQuery, ResearchOutputView, UpdateResearchOutputBody } from './schema';
 
@@ -125,6 +125,11 @@ export class ResearchOutputService {
   async titles(ids: string[]): Promise<Map<string, string>> {
     const docs = await this.deps.outputs.find({ _id: { $in: ids.map((id) => toObjectId(id)) } }, { title: 1 }).lean<ResearchOutputDoc[]>();
     return new Map(docs.map((doc) => [String(doc._id), doc.title]));
+  }
+
+  /** Published outputs per NACE sector (sector pages); `governmentFunded` counts only publicly funded ones. */
+  async publishedCountsBySector(options: { governmentFunded?: boolean } = {}): Promise<Map<string, number>> {
+    return publishedSectorCounts(this.deps.outputs, options.governmentFunded === undefined ? {} : { governmentFunded: options.governmentFunded });
   }
 
   /** Public views of the published listings among `ids`, by id (matches and search join on them). Others are left out. */

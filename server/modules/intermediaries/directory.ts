@@ -1,0 +1,99 @@
+import { foldText, MatchIndex, type TextDoc } from '../../../matching';
+import { HttpError } from '../../plugins/errors';
+import { decodeCursor, encodeCursor } from '../shared/cursor';
+import type { InstitutionType } from './model';
+import type { DirectoryHit, DirectoryQuery, IntermediaryView } from './schema';
+
+// The directory's search, as pure functions over the loaded intermediaries (unit-tested).
+//
+// Why not the API's shared search index (server/modules/search)? That one holds tens of thousands
+// of listings and is kept in step across instances through Redis pub/sub. The directory holds
+// intermediaries: hundreds at most. So each query filters the loaded profiles by the structured
+// fields and, with free text, ranks them with a fresh `matching/` MatchIndex (BM25, stemming,
+// accent folding, synonyms) built over all of them: always current, nothing to keep in sync.
+
+export const INSTITUTION_TYPE_LABELS: Record<InstitutionType, string> = {
+  tech_transfer_office: 'Technology transfer office',
+  ip_office: 'IP office',
+  chamber_of_commerce: 'Chamber of commerce',
+  innovation_agency: 'Innovation agency',
+  incubator: 'Incubator',
+  other: 'Other support institution',
+};
+
+/** The public text the directory searches: name as title; description, services, type and regions as body. */
+export function directoryText(view: IntermediaryView): TextDoc {
+  const type = view.institutionType ? INSTITUTION_TYPE_LABELS[view.institutionType] : '';
+  return { title: view.name, body: [view.description, view.services.join('. '), type, view.regions.join(', ')].filter(Boolean).join('\n') };
+}
+
+/** Whether an intermediary meets every structured filter of the query. */
+export function meetsFilters(view: IntermediaryView, query: DirectoryQuery): boolean {
+  if (query.type && view.institutionType !== query.type) return false;
+  if (query.sector && !view.sectors.includes(query.sector)) return false;
+  if (query.language && !view.languages.includes(query.language)) return false;
+  if (query.country && view.country !== query.country.toUpperCase()) return false;
+  if (query.region) {
+    const wanted = foldText(query.region.trim());
+    if (![view.region, ...view.regions].some((region) => foldText(region).includes(wanted))) return false;
+  }
+  return true;
+}
+
+interface Ranked {
+  hit: DirectoryHit;
+  /** Sort key: higher text score first (with q), then name A–Z, then id. */
+  score: number;
+}
+
+/**
+ * One page of the directory. Without q: every intermediary that meets the filters, A–Z by name.
+ * With q: only those whose text matches, best first. The cursor holds the last item's sort key
+ * (score, name, id), so the next page starts right after it even if the list changed meanwhile.
+ */
+export function searchDirectory(all: IntermediaryView[], query: DirectoryQuery): { items: DirectoryHit[]; next: string | null } {
+  const limit = query.limit ?? 20;
+  const candidates = all.filter((view) => meetsFilters(view, query));
+  const ranked = query.q ? rankByText(all, candidates, query.q) : candidates.map((view) => ({ hit: { intermediary: view, matchedWords: [] }, score: 0 }));
+  ranked.sort(compare);
+  const start = query.cursor ? startAfter(ranked, query.cursor) : 0;
+  const page = ranked.slice(start, start + limit);
+  const last = page.at(-1);
+  const next = start + limit < ranked.length && last ? encodeCursor(keyOf(last)) : null;
+  return { items: page.map((entry) => entry.hit), next };
+}
+
+function rankByText(all: IntermediaryView[], candidates: IntermediaryView[], q: string): Ranked[] {
+  // Indexing everyone (not only the candidates) keeps word weights the same whatever the filters.
+  const index = new MatchIndex();
+  for (const view of all) index.add(view.organizationId, directoryText(view));
+  const wanted = new Map(candidates.map((view) => [view.organizationId, view]));
+  const hits = index.search(q, { k: Math.max(1, wanted.size), filter: (id) => wanted.has(id) });
+  return hits.flatMap((hit) => {
+    const view = wanted.get(hit.id);
+    if (!view || hit.score <= 0) return [];
+    return [{ hit: { intermediary: view, similarity: hit.similarity, matchedWords: hit.sharedTerms.map((term) => term.word) }, score: round(hit.score) }];
+  });
+}
+
+/** Scores are rounded so that a cursor written as JSON compares equal to the score it came from. */
+const round = (score: number) => Math.round(score * 1e6) / 1e6;
+
+function compare(a: Ranked, b: Ranked): number {
+  return b.score - a.score || a.hit.intermediary.name.localeCompare(b.hit.intermediary.name, 'en') || a.hit.intermediary.organizationId.localeCompare(b.hit.intermediary.organizationId);
+}
+
+function keyOf(entry: Ranked): { s: number; n: string; id: string } {
+  return { s: entry.score, n: entry.hit.intermediary.name, id: entry.hit.intermediary.organizationId };
+}
+
+/** Index of the first entry after the cursor's key; a cursor that is not one of ours is a 400. */
+function startAfter(ranked: Ranked[], cursor: string): number {
+  const key = decodeCursor<{ s: number; n: string; id: string }>(cursor, ['s', 'n', 'id']);
+  if (typeof key.s !== 'number' || typeof key.n !== 'string' || typeof key.id !== 'string') {
+    throw new HttpError(400, 'bad_cursor', 'The cursor is not valid; start again from the first page.');
+  }
+  const probe: Ranked = { score: key.s, hit: { intermediary: { name: key.n, organizationId: key.id } as IntermediaryView, matchedWords: [] } };
+  const index = ranked.findIndex((entry) => compare(probe, entry) < 0);
+  return index === -1 ? ranked.length : index;
+}
