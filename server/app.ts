@@ -12,6 +12,8 @@ import securityPlugin from './plugins/security';
 import servicesPlugin from './plugins/services';
 import searchPlugin from './plugins/search';
 import queuesPlugin from './plugins/queues';
+import websocketPlugin from './plugins/websocket';
+import chatRoutes from './modules/chat/routes';
 import searchRoutes from './modules/search/routes';
 import matchRoutes from './modules/matches/routes';
 import notificationRoutes from './modules/notifications/routes';
@@ -22,6 +24,7 @@ import healthRoutes from './modules/health/routes';
 import organizationRoutes from './modules/organizations/routes';
 import researchOutputRoutes from './modules/research-outputs/routes';
 import needRoutes from './modules/needs/routes';
+import diagnosticRoutes from './modules/diagnostic/routes';
 import accessRequestRoutes from './modules/access-requests/routes';
 import intermediaryRoutes from './modules/intermediaries/routes';
 import sectorRoutes from './modules/sectors/routes';
@@ -57,6 +60,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   await app.register(authPlugin);
   await app.register(searchPlugin);
   await app.register(queuesPlugin);
+  await app.register(websocketPlugin);
 
   await app.register(healthRoutes, { readyTimeoutMs: config.READY_TIMEOUT_MS });
   await app.register(accountRoutes);
@@ -64,11 +68,13 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   await app.register(researchOutputRoutes);
   await app.register(needRoutes);
   await app.register(accessRequestRoutes);
+  await app.register(diagnosticRoutes);
   await app.register(intermediaryRoutes);
   await app.register(sectorRoutes);
   await app.register(searchRoutes);
   await app.register(matchRoutes);
   await app.register(notificationRoutes);
+  await app.register(chatRoutes);
   await app.register(adminRoutes);
   await app.register(queueDashboard);
   await app.register(clientPlugin);

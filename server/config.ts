@@ -42,6 +42,11 @@ const ConfigSchema = Type.Object({
   NOTIFY_MIN_SCORE: Type.Number({ minimum: 0, maximum: 100, default: 55 }),
   /** Run the nightly full rescore and the daily digest on a schedule (off in tests). */
   SCHEDULES_ENABLED: Type.Boolean({ default: true }),
+  /** Chat: messages a user may send in a burst, then how many per second (token bucket, per user). */
+  CHAT_RATE_BURST: Type.Integer({ minimum: 1, maximum: 10_000, default: 10 }),
+  CHAT_RATE_PER_SECOND: Type.Number({ minimum: 0.01, maximum: 10_000, default: 1 }),
+  /** Chat: how often every socket's session and room memberships are re-checked (ms). */
+  CHAT_SWEEP_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 30_000 }),
 });
 
 export type Config = Static<typeof ConfigSchema>;

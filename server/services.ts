@@ -28,6 +28,10 @@ import { IntermediaryService } from './modules/intermediaries/service';
 import { SectorService } from './modules/sectors/service';
 import { eventModel, eventRegistrationModel, meetingModel } from './modules/events/model';
 import { EventMembership } from './modules/events/membership';
+import { diagnosticDraftModel, diagnosticReportModel } from './modules/diagnostic/model';
+import { PlatformLinks } from './modules/diagnostic/links';
+import { DiagnosticService } from './modules/diagnostic/service';
+import { createChat, notificationPublisher } from './modules/chat/compose';
 
 export interface ServiceDeps {
   mongo: Connection;
@@ -86,12 +90,22 @@ export function createServices({ mongo, redis, config, log }: ServiceDeps) {
     organizations,
     mailer: mailbox,
     publicUrl: config.PUBLIC_URL,
+    // Live delivery: published per user; every API instance pushes it to that user's sockets.
+    onCreated: notificationPublisher(redis, redisPrefix, (error) => log('notification publish failed', { err: error })),
   });
   const intermediaries = new IntermediaryService({ profiles: intermediaryProfileModel(mongo), organizations });
   const helpRequests = new HelpRequestService({ requests: helpRequestModel(mongo), intermediaries, organizations, needs, notifications });
   const sectors = new SectorService({ researchOutputs, needs, intermediaries });
+  const diagnostics = new DiagnosticService({
+    drafts: diagnosticDraftModel(mongo),
+    reports: diagnosticReportModel(mongo),
+    organizations,
+    // TODO(events): pass `events` (UpcomingEventsSource) once the events module offers a service.
+    links: new PlatformLinks({ researchOutputs, intermediaries }),
+  });
   const eventModels = { events: eventModel(mongo), registrations: eventRegistrationModel(mongo), meetings: meetingModel(mongo) };
   const eventMembership = new EventMembership({ ...eventModels, users });
+  const chat = createChat({ mongo, redis, redisPrefix, config, eventMembership, accessRequests, onError: (error) => log('chat write failed', { err: error }) });
   return {
     mailbox,
     accounts,
@@ -106,9 +120,11 @@ export function createServices({ mongo, redis, config, log }: ServiceDeps) {
     notifications,
     eventModels,
     eventMembership,
+    chat,
     intermediaries,
     helpRequests,
     sectors,
+    diagnostics,
   };
 }
 

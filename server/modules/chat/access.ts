@@ -1,0 +1,158 @@
+import type { Redis } from 'ioredis';
+import { HttpError } from '../../plugins/errors';
+import type { CurrentUser } from '../accounts/current-user';
+import { parseRoomId, type RoomKind } from './ids';
+import type { ChatKeys } from './keys';
+import type { ChatRoomDoc, ChatRoomModel } from './model';
+
+/** What the chat needs to know about events (implemented by server/modules/events/membership.ts). */
+export interface EventMembershipPort {
+  isOrganizer(eventId: string, user: CurrentUser): Promise<boolean>;
+  participantUserIds(eventId: string): Promise<string[]>;
+  acceptedMeeting(meetingId: string): Promise<{ eventId: string; organizationIds: [string, string] } | null>;
+}
+
+/** The two organizations of a granted access request, or null (unknown, pending or refused). */
+export interface AccessRequestPort {
+  grantedParties(accessRequestId: string): Promise<[string, string] | null>;
+}
+
+export type RoomRole = 'member' | 'moderator';
+
+export interface RoomInfo {
+  id: string;
+  kind: RoomKind;
+  eventId: string | null;
+  title: string;
+  locked: boolean;
+  removedSeqs: number[];
+}
+
+/** How long a membership answer is trusted on one instance (see README: stale membership). */
+export const MEMBERSHIP_TTL_MS = 10_000;
+
+const DEFAULT_TITLES: Record<RoomKind, string> = { lobby: 'Event lobby', topic: 'Topic', meeting: 'Meeting chat', access: 'Access request chat' };
+
+interface Cached<T> {
+  value: T;
+  expires: number;
+}
+
+/**
+ * Who may read, write and moderate a room. Answers are cached per instance for MEMBERSHIP_TTL_MS:
+ * a send checks the cache on every message (no database read per message), and a removed member
+ * is refused within that time. Event rooms cache the event's whole participant set (one read per
+ * event, not one per participant: a 1,000-member lobby costs one look-up per TTL).
+ */
+export class RoomAccess {
+  private rooms = new Map<string, Cached<RoomInfo | null>>();
+  private participants = new Map<string, Cached<Promise<Set<string>>>>();
+  private organizers = new Map<string, Cached<Promise<boolean>>>();
+  private parties = new Map<string, Cached<Promise<[string, string] | null>>>();
+
+  constructor(
+    private readonly deps: {
+      rooms: ChatRoomModel;
+      events: EventMembershipPort;
+      accessRequests: AccessRequestPort;
+      redis: Redis;
+      keys: ChatKeys;
+      now?: () => number;
+    },
+  ) {}
+
+  private now(): number {
+    return this.deps.now?.() ?? Date.now();
+  }
+
+  /** The user's role in the room; throws 403 when they have none (also for rooms that do not exist: no probing). */
+  async roleOf(roomId: string, user: CurrentUser): Promise<{ room: RoomInfo; role: RoomRole }> {
+    const parsed = parseRoomId(roomId);
+    if (!parsed) throw new HttpError(400, 'invalid_message', 'Unknown room id format.');
+    const stored = await this.storedRoom(roomId);
+    let role: RoomRole | null = null;
+    let eventId: string | null = null;
+    if (parsed.kind === 'lobby' || parsed.kind === 'topic') {
+      eventId = parsed.kind === 'lobby' ? parsed.ref : (stored?.eventId ?? null);
+      if (eventId) {
+        if (await this.isOrganizer(eventId, user)) role = 'moderator';
+        else if ((await this.participantSet(eventId)).has(user.id)) role = 'member';
+      }
+    } else {
+      const organizations = await this.partiesOf(parsed.kind, parsed.ref);
+      if (organizations && user.memberships.some((m) => organizations.includes(m.organizationId))) role = 'member';
+    }
+    if (!role) throw new HttpError(403, 'not_member', 'You are not a member of this chat room.');
+    const room = stored ?? (await this.createRoom(roomId, parsed.kind, eventId));
+    return { room, role };
+  }
+
+  /** Forgets the cached room document (its lock changed, a message was removed). */
+  invalidateRoom(roomId: string): void {
+    this.rooms.delete(roomId);
+  }
+
+  async storedRoom(roomId: string): Promise<RoomInfo | null> {
+    const hit = this.rooms.get(roomId);
+    if (hit && hit.expires > this.now()) return hit.value;
+    const doc = await this.deps.rooms.findById(roomId).lean<ChatRoomDoc>();
+    const value = doc ? toRoomInfo(doc) : null;
+    this.rooms.set(roomId, { value, expires: this.now() + MEMBERSHIP_TTL_MS });
+    return value;
+  }
+
+  private async createRoom(roomId: string, kind: RoomKind, eventId: string | null): Promise<RoomInfo> {
+    await this.deps.rooms.updateOne(
+      { _id: roomId },
+      { $setOnInsert: { kind, eventId, title: DEFAULT_TITLES[kind], locked: false, removedSeqs: [] } },
+      { upsert: true },
+    );
+    // A new room has no messages: record that, so the first send needs no MongoDB look-up.
+    await this.deps.redis.set(this.deps.keys.last(roomId), 0, 'NX');
+    this.invalidateRoom(roomId);
+    return (await this.storedRoom(roomId))!;
+  }
+
+  private isOrganizer(eventId: string, user: CurrentUser): Promise<boolean> {
+    return this.cached(this.organizers, `${eventId}|${user.id}|${user.memberships.map((m) => m.organizationId).join(',')}`, () =>
+      this.deps.events.isOrganizer(eventId, user),
+    );
+  }
+
+  private participantSet(eventId: string): Promise<Set<string>> {
+    return this.cached(this.participants, eventId, async () => new Set(await this.deps.events.participantUserIds(eventId)));
+  }
+
+  private partiesOf(kind: RoomKind, ref: string): Promise<[string, string] | null> {
+    return this.cached(this.parties, `${kind}-${ref}`, async () =>
+      kind === 'meeting' ? ((await this.deps.events.acceptedMeeting(ref))?.organizationIds ?? null) : this.deps.accessRequests.grantedParties(ref),
+    );
+  }
+
+  /** Caches the promise itself, so concurrent joins of one lobby share one look-up. */
+  private cached<T>(map: Map<string, Cached<Promise<T>>>, key: string, load: () => Promise<T>): Promise<T> {
+    const hit = map.get(key);
+    if (hit && hit.expires > this.now()) return hit.value;
+    const value = load();
+    map.set(key, { value, expires: this.now() + MEMBERSHIP_TTL_MS });
+    value.catch(() => map.delete(key));
+    if (map.size > 20_000) this.evictExpired(map);
+    return value;
+  }
+
+  private evictExpired<T>(map: Map<string, Cached<T>>): void {
+    const now = this.now();
+    for (const [key, entry] of map) if (entry.expires <= now) map.delete(key);
+  }
+}
+
+export function toRoomInfo(doc: ChatRoomDoc): RoomInfo {
+  return {
+    id: doc._id,
+    kind: doc.kind,
+    eventId: doc.eventId ?? null,
+    title: doc.title,
+    locked: Boolean(doc.locked),
+    removedSeqs: (doc.removedSeqs ?? []).slice(-500),
+  };
+}

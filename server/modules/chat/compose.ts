@@ -1,0 +1,58 @@
+import type { Redis } from 'ioredis';
+import type { Connection } from 'mongoose';
+import type { Config } from '../../config';
+import { accessRequestModel } from '../access-requests/model';
+import type { AccessRequestService } from '../access-requests/service';
+import type { CurrentUser } from '../accounts/current-user';
+import type { NotificationView } from '../notifications/schema';
+import { RoomAccess, type EventMembershipPort } from './access';
+import { accessRequestParties } from './access-requests';
+import { ChatKeys } from './keys';
+import { MessageLog } from './log';
+import { chatModels } from './model';
+import { ChatService } from './service';
+import { MessageWriter } from './writer';
+
+export interface ChatCompositionDeps {
+  mongo: Connection;
+  redis: Redis;
+  redisPrefix: string;
+  config: Config;
+  eventMembership: EventMembershipPort;
+  accessRequests: AccessRequestService;
+  onError: (error: unknown) => void;
+}
+
+/** Builds the chat service (used by the composition root, server/services.ts). */
+export function createChat({ mongo, redis, redisPrefix, config, eventMembership, accessRequests, onError }: ChatCompositionDeps): ChatService {
+  const models = chatModels(mongo);
+  const keys = new ChatKeys(redisPrefix);
+  const log = new MessageLog(redis, keys, models.messages);
+  const access = new RoomAccess({ rooms: models.rooms, events: eventMembership, accessRequests: accessRequestParties(accessRequestModel(mongo)), redis, keys });
+  return new ChatService({
+    models,
+    redis,
+    keys,
+    access,
+    log,
+    writer: new MessageWriter(redis, keys, models.messages, log, onError),
+    limits: { burst: config.CHAT_RATE_BURST, refillPerSecond: config.CHAT_RATE_PER_SECOND },
+    grantedAccessRequests: (user) => grantedRequests(accessRequests, user),
+  });
+}
+
+async function grantedRequests(accessRequests: AccessRequestService, user: CurrentUser): Promise<{ id: string; title: string }[]> {
+  if (user.memberships.length === 0) return [];
+  const pages = await Promise.all(
+    (['incoming', 'outgoing'] as const).map((direction) => accessRequests.list(user, { direction, status: 'granted', limit: 100 })),
+  );
+  return pages.flatMap((page) => page.items.map((item) => ({ id: item.id, title: `${item.outputTitle} — ${item.ownerOrganizationName}` })));
+}
+
+/** NotificationService hook: publish each new notification on the user's channel. */
+export function notificationPublisher(redis: Redis, redisPrefix: string, onError: (error: unknown) => void) {
+  const keys = new ChatKeys(redisPrefix);
+  return (userId: string, notification: NotificationView): void => {
+    redis.publish(keys.userChannel(userId), JSON.stringify({ type: 'notification', notification })).catch(onError);
+  };
+}

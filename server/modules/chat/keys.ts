@@ -1,0 +1,80 @@
+/** Every Redis key and pub/sub channel of the chat, under the deployment's prefix. */
+export class ChatKeys {
+  constructor(private readonly prefix: string) {}
+
+  /** Highest sequence stored in the room (only ever raised, after the insert). */
+  last = (roomId: string) => `${this.prefix}:chat:last:${roomId}`;
+  /** The room's newest messages as client frames, scored by sequence (resync and history read here first). */
+  log = (roomId: string) => `${this.prefix}:chat:log:${roomId}`;
+  /** clientId → sequence, so a resent message is recognised without touching MongoDB. */
+  clientId = (roomId: string, userId: string, clientId: string) => `${this.prefix}:chat:cid:${roomId}:${userId}:${clientId}`;
+  /** Per-user hash roomId → last read sequence; its fields are also "the rooms I have joined". */
+  reads = (userId: string) => `${this.prefix}:chat:read:${userId}`;
+  bucket = (userId: string) => `${this.prefix}:chat:bucket:${userId}`;
+  mute = (roomId: string, userId: string) => `${this.prefix}:chat:mute:${roomId}:${userId}`;
+  /** Sorted set `<instance>|<userId>|<name>` scored by expiry time (ms). */
+  presence = (roomId: string) => `${this.prefix}:chat:presence:${roomId}`;
+  roomChannel = (roomId: string) => `${this.prefix}:chat:room:${roomId}`;
+  userChannel = (userId: string) => `${this.prefix}:chat:user:${userId}`;
+  /** Inverse of roomChannel/userChannel for incoming pub/sub messages. */
+  parseChannel(channel: string): { scope: 'room' | 'user'; id: string } | null {
+    const base = `${this.prefix}:chat:`;
+    if (!channel.startsWith(base)) return null;
+    const rest = channel.slice(base.length);
+    if (rest.startsWith('room:')) return { scope: 'room', id: rest.slice(5) };
+    if (rest.startsWith('user:')) return { scope: 'user', id: rest.slice(5) };
+    return null;
+  }
+}
+
+/**
+ * Before a send: an already stored clientId (→ its sequence), an active mute (→ ms left), then the
+ * per-user token bucket (→ ms until a token). Returns {0,0} when the send may go ahead.
+ * KEYS: bucket, mute, clientId. ARGV: burst, refill per second.
+ */
+export const PREPARE_SEND = `
+local stored = redis.call('GET', KEYS[3])
+if stored then return {3, tonumber(stored)} end
+local muted = redis.call('PTTL', KEYS[2])
+if muted > 0 then return {2, muted} end
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local burst = tonumber(ARGV[1])
+local rate = tonumber(ARGV[2])
+local b = redis.call('HMGET', KEYS[1], 'tokens', 'ts')
+local tokens = tonumber(b[1]) or burst
+local ts = tonumber(b[2]) or now
+tokens = math.min(burst, tokens + (now - ts) * rate / 1000)
+if tokens < 1 then return {1, math.ceil((1 - tokens) * 1000 / rate)} end
+redis.call('HSET', KEYS[1], 'tokens', tostring(tokens - 1), 'ts', tostring(now))
+redis.call('PEXPIRE', KEYS[1], math.ceil(burst * 1000 / rate) + 1000)
+return {0, 0}
+`;
+
+/**
+ * After a message is stored in MongoDB: raise the room's last sequence, add the frame to the
+ * recent log (capped), remember the clientId, mark it read for its sender, and publish it.
+ * One round trip, atomic, so the log and the broadcast never disagree.
+ * KEYS: last, log, clientId, sender's reads. ARGV: seq, frame, channel, roomId, log cap.
+ */
+export const COMMIT_MESSAGE = `
+local seq = tonumber(ARGV[1])
+local last = tonumber(redis.call('GET', KEYS[1]) or '0')
+if seq > last then redis.call('SET', KEYS[1], seq) end
+redis.call('ZREMRANGEBYSCORE', KEYS[2], seq, seq)
+redis.call('ZADD', KEYS[2], seq, ARGV[2])
+redis.call('ZREMRANGEBYRANK', KEYS[2], 0, -(tonumber(ARGV[5]) + 1))
+redis.call('SET', KEYS[3], seq, 'EX', 86400)
+local read = tonumber(redis.call('HGET', KEYS[4], ARGV[4]) or '0')
+if seq > read then redis.call('HSET', KEYS[4], ARGV[4], seq) end
+redis.call('PUBLISH', ARGV[3], ARGV[2])
+return 1
+`;
+
+/** Moves a read marker forward only. KEYS: reads. ARGV: roomId, seq. Returns the marker. */
+export const ADVANCE_READ = `
+local read = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '0')
+local seq = tonumber(ARGV[2])
+if seq > read then redis.call('HSET', KEYS[1], ARGV[1], seq) return seq end
+return read
+`;

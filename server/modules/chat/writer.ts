@@ -1,0 +1,179 @@
+import type { Redis } from 'ioredis';
+import { HttpError } from '../../plugins/errors';
+import { messageId } from './ids';
+import { COMMIT_MESSAGE, type ChatKeys } from './keys';
+import { LOG_CAP, messageFrame, toMessageView, type MessageLog } from './log';
+import type { ChatMessageDoc, ChatMessageModel } from './model';
+import type { MessageView } from './schema';
+
+export interface NewMessage {
+  roomId: string;
+  senderId: string;
+  senderName: string;
+  clientId: string;
+  text: string;
+}
+
+interface Pending extends NewMessage {
+  attempts: number;
+  resolve: (result: { view: MessageView; duplicate: boolean }) => void;
+  reject: (error: Error) => void;
+}
+
+const MAX_BATCH = 300;
+const MAX_ATTEMPTS = 25;
+
+/**
+ * Stores messages with dense, strictly increasing per-room sequences, in batches.
+ *
+ * A message's sequence is "highest stored + 1" and its `_id` is `<roomId>:<seq>`, so MongoDB's
+ * unique `_id` decides: when two instances pick the same sequence, one insert fails and that message
+ * retries with the next one. A sequence is therefore only ever tried after every smaller one is
+ * stored — sequences have no holes and commit in sequence order, which is what lets receivers wait
+ * for a missing sequence (it is certain to exist) and lets a resync "after N" miss nothing.
+ * A batch holds at most one message per room, so a failed item never leaves a hole behind a later
+ * one of the same room. One batch at a time per instance: insertMany amortises FerretDB's per-write
+ * cost (a batch of 100 costs about as much as a few single inserts).
+ */
+export class MessageWriter {
+  private queue: Pending[] = [];
+  private running = false;
+  /** Highest sequence this instance knows to be stored, per room (saves retries on hot rooms). */
+  private known = new Map<string, number>();
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: ChatKeys,
+    private readonly messages: ChatMessageModel,
+    private readonly log: MessageLog,
+    private readonly onError: (error: unknown) => void,
+  ) {}
+
+  write(message: NewMessage): Promise<{ view: MessageView; duplicate: boolean }> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ ...message, attempts: 0, resolve, reject });
+      if (!this.running) {
+        this.running = true;
+        setImmediate(() => void this.drain());
+      }
+    });
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.queue.length > 0) {
+        const batch: Pending[] = [];
+        const rest: Pending[] = [];
+        const rooms = new Set<string>();
+        for (const item of this.queue) {
+          if (batch.length < MAX_BATCH && !rooms.has(item.roomId)) {
+            rooms.add(item.roomId);
+            batch.push(item);
+          } else rest.push(item);
+        }
+        this.queue = rest;
+        await this.writeBatch(batch).catch((error: unknown) => {
+          this.onError(error);
+          for (const item of batch) item.reject(unavailable());
+        });
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async writeBatch(batch: Pending[]): Promise<void> {
+    const lasts = await this.redis.mget(batch.map((item) => this.keys.last(item.roomId)));
+    const docs: ChatMessageDoc[] = [];
+    for (const [i, item] of batch.entries()) {
+      const stored = lasts[i] === null ? await this.log.lastSeq(item.roomId) : Number(lasts[i]);
+      const seq = Math.max(stored, this.known.get(item.roomId) ?? 0) + 1;
+      docs.push({
+        _id: messageId(item.roomId, seq),
+        roomId: item.roomId,
+        seq,
+        senderId: item.senderId,
+        senderName: item.senderName,
+        clientId: item.clientId,
+        text: item.text,
+        removedAt: null,
+        removedBy: null,
+        createdAt: new Date(),
+      });
+    }
+    const failed = await this.insert(docs);
+    const commits = this.redis.pipeline();
+    const done: { item: Pending; view: MessageView; duplicate: boolean }[] = [];
+    for (const [i, item] of batch.entries()) {
+      const doc = docs[i]!;
+      const failure = failed.get(i);
+      if (failure === undefined) {
+        this.known.set(item.roomId, Math.max(doc.seq, this.known.get(item.roomId) ?? 0));
+        const view = toMessageView(doc);
+        this.commit(commits, view);
+        done.push({ item, view, duplicate: false });
+      } else if (failure === 11000) {
+        const existing = await this.resolveDuplicate(doc);
+        if (existing) {
+          // Stored by an earlier attempt (maybe one that died before publishing): commit again, harmlessly.
+          const view = toMessageView(existing);
+          this.commit(commits, view);
+          done.push({ item, view, duplicate: true });
+        } else {
+          this.known.set(item.roomId, Math.max(doc.seq, this.known.get(item.roomId) ?? 0));
+          if (++item.attempts >= MAX_ATTEMPTS) item.reject(unavailable());
+          else this.queue.unshift(item);
+        }
+      } else item.reject(unavailable());
+    }
+    if (done.length > 0) await commits.exec();
+    for (const { item, view, duplicate } of done) item.resolve({ view, duplicate });
+  }
+
+  /** Index → error code of each document that was not inserted. */
+  private async insert(docs: ChatMessageDoc[]): Promise<Map<number, number>> {
+    const failed = new Map<number, number>();
+    try {
+      await this.messages.collection.insertMany(docs as never[], { ordered: false });
+    } catch (error) {
+      const raw = (error as { writeErrors?: unknown }).writeErrors;
+      const list = (Array.isArray(raw) ? raw : raw ? [raw] : []) as { index: number; code: number }[];
+      if (list.length === 0) throw error;
+      for (const writeError of list) failed.set(writeError.index, writeError.code);
+    }
+    return failed;
+  }
+
+  /**
+   * A duplicate key means either the sequence was taken (by another message: retry with the next)
+   * or this clientId was already stored (return that message: the resend is idempotent).
+   */
+  private async resolveDuplicate(doc: ChatMessageDoc): Promise<ChatMessageDoc | null> {
+    const atSeq = await this.messages.findById(doc._id).lean<ChatMessageDoc>();
+    if (atSeq && atSeq.senderId === doc.senderId && atSeq.clientId === doc.clientId) return atSeq;
+    if (atSeq) return null;
+    // Not our sequence: the (roomId, senderId, clientId) index refused it. Rare (the Redis clientId
+    // key catches resends first), so the scan FerretDB does here is acceptable.
+    return this.messages.findOne({ roomId: doc.roomId, senderId: doc.senderId, clientId: doc.clientId }).lean<ChatMessageDoc>();
+  }
+
+  private commit(pipeline: ReturnType<Redis['pipeline']>, view: MessageView): void {
+    pipeline.eval(
+      COMMIT_MESSAGE,
+      4,
+      this.keys.last(view.roomId),
+      this.keys.log(view.roomId),
+      this.keys.clientId(view.roomId, view.senderId, view.clientId),
+      this.keys.reads(view.senderId),
+      view.seq,
+      messageFrame(view),
+      this.keys.roomChannel(view.roomId),
+      view.roomId,
+      LOG_CAP,
+    );
+  }
+}
+
+function unavailable(): HttpError {
+  return new HttpError(503, 'unavailable', 'The message could not be stored right now; resend it with the same clientId.');
+}

@@ -1,0 +1,106 @@
+import { randomBytes } from 'node:crypto';
+import fp from 'fastify-plugin';
+import websocket from '@fastify/websocket';
+import { ChatConnection, CLOSE_FORBIDDEN_ORIGIN, CLOSE_UNAUTHENTICATED } from '../modules/chat/connection';
+import { ChatHub } from '../modules/chat/hub';
+import { MAX_FRAME_BYTES } from '../modules/chat/schema';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    chatHub: ChatHub;
+  }
+}
+
+/**
+ * `/api/ws`: one WebSocket per browser tab for chat and notifications. The session cookie
+ * authenticates the upgrade; without a live session the socket is closed at once with 4401 (a
+ * close code the browser can read, unlike an HTTP status before the upgrade). Browsers send cookies
+ * on cross-site WebSocket upgrades, so an Origin other than this app's is closed with 4403.
+ */
+export default fp(
+  async (app) => {
+    await app.register(websocket, { options: { maxPayload: MAX_FRAME_BYTES } });
+    const subscriber = app.redis.duplicate({ lazyConnect: true, enableOfflineQueue: true });
+    subscriber.on('error', (error) => app.log.debug({ err: error }, 'chat subscriber connection error'));
+    await subscriber.connect();
+    const onError = (error: unknown) => app.log.warn({ err: error }, 'chat');
+    const chat = app.services.chat;
+    const hub = new ChatHub({
+      publisher: app.redis,
+      subscriber,
+      keys: chat.keys,
+      log: chat.log,
+      instanceId: randomBytes(6).toString('hex'),
+      onError,
+      onRoomChanged: (roomId) => chat.access.invalidateRoom(roomId),
+    });
+    app.decorate('chatHub', hub);
+    const connections = new Map<ChatConnection, string>();
+    const allowedOrigins = new Set([new URL(app.config.PUBLIC_URL).origin]);
+
+    app.get('/api/ws', { websocket: true, schema: { hide: true } }, (socket, request) => {
+      const origin = request.headers.origin;
+      const sameHost = origin !== undefined && safeHost(origin) === request.headers.host;
+      if (origin !== undefined && !sameHost && !allowedOrigins.has(origin)) {
+        socket.close(CLOSE_FORBIDDEN_ORIGIN, 'This origin may not open the chat socket.');
+        return;
+      }
+      if (!request.user || !request.sessionToken) {
+        socket.close(CLOSE_UNAUTHENTICATED, 'Sign in to chat.');
+        return;
+      }
+      const connection = new ChatConnection(socket, request.user, chat, hub, onError);
+      connections.set(connection, request.sessionToken);
+      socket.on('close', () => connections.delete(connection));
+      connection.start().catch((error: unknown) => {
+        onError(error);
+        connection.close(1011, 'Could not start the chat connection.');
+      });
+    });
+
+    // Sessions end (sign-out, password change) and memberships change: re-check both every
+    // CHAT_SWEEP_MS (see README: stale membership).
+    let sweeping = false;
+    const sweep = setInterval(() => {
+      if (sweeping) return;
+      sweeping = true;
+      void (async () => {
+        for (const [connection, token] of [...connections]) {
+          if (!connections.has(connection)) continue;
+          try {
+            const user = await app.services.accounts.userForSession(token);
+            if (!user) {
+              connection.close(CLOSE_UNAUTHENTICATED, 'Your session ended; sign in again.');
+              continue;
+            }
+            connection.user = user;
+            for (const roomId of connection.joinedRooms) {
+              await chat.access.roleOf(roomId, user).catch((error: { statusCode?: number }) => {
+                if (error.statusCode === 403) connection.revoke(roomId);
+              });
+            }
+          } catch (error) {
+            onError(error);
+          }
+        }
+      })().finally(() => (sweeping = false));
+    }, app.config.CHAT_SWEEP_MS);
+    sweep.unref();
+
+    app.addHook('onClose', async () => {
+      clearInterval(sweep);
+      for (const connection of connections.keys()) connection.close(1001, 'Server shutting down.');
+      hub.close();
+      subscriber.disconnect();
+    });
+  },
+  { name: 'websocket', dependencies: ['services', 'redis', 'auth'] },
+);
+
+function safeHost(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+}
