@@ -91,7 +91,9 @@ export class HelpRequestService {
     }
     const status = nextHelpStatus(current.status, action);
     const now = new Date();
-    const set: Record<string, unknown> = { status, ...text };
+    const set: Record<string, unknown> = { status };
+    const said = textOf(action, text);
+    if (said) set[said.field] = said.value;
     if (side === 'intermediary') Object.assign(set, { respondedBy: toObjectId(user.id), respondedAt: now });
     else set['closedAt'] = now;
     // Conditional on the status we read: two members acting at once cannot both succeed.
@@ -142,6 +144,15 @@ export class HelpRequestService {
       return 'a deleted organization';
     }
   }
+}
+
+/** The document field an action's text is stored in (accept's note, decline's reason, the answer). */
+function textOf(action: HelpRequestAction, text: ActionText): { field: string; value: string } | null {
+  const fields = { accept: ['note', 'acceptNote'], decline: ['reason', 'declineReason'], answer: ['answer', 'answer'], close: null } as const;
+  const mapping = fields[action];
+  if (!mapping) return null;
+  const value = (text as Record<string, string | undefined>)[mapping[0]]?.trim();
+  return value ? { field: mapping[1], value } : null;
 }
 
 export function toHelpRequestView(doc: HelpRequestDoc, names: Map<string, string>): HelpRequestView {
