@@ -100,6 +100,12 @@ export function createServices({ mongo, redis, config, log }: ServiceDeps) {
     drafts: diagnosticDraftModel(mongo),
     reports: diagnosticReportModel(mongo),
     organizations,
+    links: new PlatformLinks({ researchOutputs, intermediaries }),
+  });
+  const diagnostics = new DiagnosticService({
+    drafts: diagnosticDraftModel(mongo),
+    reports: diagnosticReportModel(mongo),
+    organizations,
     // TODO(events): pass `events` (UpcomingEventsSource) once the events module offers a service.
     links: new PlatformLinks({ researchOutputs, intermediaries }),
   });
