@@ -102,13 +102,6 @@ export function createServices({ mongo, redis, config, log }: ServiceDeps) {
     organizations,
     links: new PlatformLinks({ researchOutputs, intermediaries }),
   });
-  const diagnostics = new DiagnosticService({
-    drafts: diagnosticDraftModel(mongo),
-    reports: diagnosticReportModel(mongo),
-    organizations,
-    // TODO(events): pass `events` (UpcomingEventsSource) once the events module offers a service.
-    links: new PlatformLinks({ researchOutputs, intermediaries }),
-  });
   const eventModels = { events: eventModel(mongo), registrations: eventRegistrationModel(mongo), meetings: meetingModel(mongo) };
   const eventMembership = new EventMembership({ ...eventModels, users });
   const chat = createChat({ mongo, redis, redisPrefix, config, eventMembership, accessRequests, onError: (error) => log('chat write failed', { err: error }) });
