@@ -46,17 +46,19 @@ export class ChatClient {
   readonly frames: Frame[] = [];
   private waiters: { match: (frame: Frame) => boolean; resolve: (frame: Frame) => void }[] = [];
   closeCode: number | null = null;
+  private consumed = new Set<Frame>();
   private closed: Promise<number>;
 
   constructor(readonly socket: WebSocket) {
     socket.on('message', (data) => {
       const frame = JSON.parse(String(data)) as Frame;
       this.frames.push(frame);
-      this.waiters = this.waiters.filter((waiter) => {
-        if (!waiter.match(frame)) return true;
+      const waiter = this.waiters.find((candidate) => candidate.match(frame));
+      if (waiter) {
+        this.consumed.add(frame);
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
         waiter.resolve(frame);
-        return false;
-      });
+      }
     });
     this.closed = new Promise((resolve) => socket.on('close', (code) => resolve((this.closeCode = code))));
   }
@@ -67,6 +69,11 @@ export class ChatClient {
 
   /** The first frame (already received or coming) matching `match` that was not consumed before. */
   next<T extends Frame = Frame>(match: (frame: Frame) => boolean, timeoutMs = 5000, what = 'frame'): Promise<T> {
+    const already = this.frames.find((frame) => !this.consumed.has(frame) && match(frame));
+    if (already) {
+      this.consumed.add(already);
+      return Promise.resolve(already as T);
+    }
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}; got ${JSON.stringify(this.frames.slice(-5))}`)), timeoutMs);
       this.waiters.push({
