@@ -13,6 +13,7 @@ import type { CreateOrganizationBody } from '../server/modules/organizations/sch
 import { universities } from '../fixtures/seed/universities';
 import { smes } from '../fixtures/seed/smes';
 import { intermediaries } from '../fixtures/seed/intermediaries';
+import { seedIntermediaryProfiles } from './seed-intermediaries';
 import { organizers } from '../fixtures/seed/organizers';
 import { users } from '../fixtures/seed/users';
 import type { SeedOrganization } from '../fixtures/seed/types';
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
     const orgIds = await seedOrganizations(services);
     await seedUsers(services, orgIds);
     await seedListings(services, orgIds);
+    await seedIntermediaryProfiles(services, orgIds);
     await requestRescore(config);
     log('seed: done. The worker is computing matches now; demo accounts are listed in the README.');
   } finally {
