@@ -36,6 +36,7 @@ const DEFAULT_TITLES: Record<RoomKind, string> = { lobby: 'Event lobby', topic: 
 interface Cached<T> {
   value: T;
   expires: number;
+  loadedAt: number;
 }
 
 /**
@@ -76,7 +77,7 @@ export class RoomAccess {
       eventId = parsed.kind === 'lobby' ? parsed.ref : (stored?.eventId ?? null);
       if (eventId) {
         if (await this.isOrganizer(eventId, user)) role = 'moderator';
-        else if ((await this.participantSet(eventId)).has(user.id)) role = 'member';
+        else if (await this.isParticipant(eventId, user.id)) role = 'member';
       }
     } else {
       const organizations = await this.partiesOf(parsed.kind, parsed.ref);
@@ -97,7 +98,7 @@ export class RoomAccess {
     if (hit && hit.expires > this.now()) return hit.value;
     const doc = await this.deps.rooms.findById(roomId).lean<ChatRoomDoc>();
     const value = doc ? toRoomInfo(doc) : null;
-    this.rooms.set(roomId, { value, expires: this.now() + MEMBERSHIP_TTL_MS });
+    this.rooms.set(roomId, { value, expires: this.now() + MEMBERSHIP_TTL_MS, loadedAt: this.now() });
     return value;
   }
 
@@ -119,14 +120,28 @@ export class RoomAccess {
     );
   }
 
-  private participantSet(eventId: string): Promise<Set<string>> {
-    return this.cached(this.participants, eventId, async () => new Set(await this.deps.events.participantUserIds(eventId)));
+  /**
+   * From the cached participant set. A "no" is never served from cache: someone who just registered
+   * must be able to chat at once, so a miss reloads the set (concurrent misses share one reload).
+   */
+  private async isParticipant(eventId: string, userId: string): Promise<boolean> {
+    const asked = this.now();
+    const load = async () => new Set(await this.deps.events.participantUserIds(eventId));
+    if ((await this.cached(this.participants, eventId, load)).has(userId)) return true;
+    const entry = this.participants.get(eventId);
+    if (entry && entry.loadedAt >= asked) return false;
+    this.participants.delete(eventId);
+    return (await this.cached(this.participants, eventId, load)).has(userId);
   }
 
-  private partiesOf(kind: RoomKind, ref: string): Promise<[string, string] | null> {
-    return this.cached(this.parties, `${kind}-${ref}`, async () =>
+  private async partiesOf(kind: RoomKind, ref: string): Promise<[string, string] | null> {
+    const key = `${kind}-${ref}`;
+    const parties = await this.cached(this.parties, key, async () =>
       kind === 'meeting' ? ((await this.deps.events.acceptedMeeting(ref))?.organizationIds ?? null) : this.deps.accessRequests.grantedParties(ref),
     );
+    // Not (yet) accepted or granted: never cache the "no" (one _id read per attempt).
+    if (parties === null) this.parties.delete(key);
+    return parties;
   }
 
   /** Caches the promise itself, so concurrent joins of one lobby share one look-up. */
@@ -134,7 +149,7 @@ export class RoomAccess {
     const hit = map.get(key);
     if (hit && hit.expires > this.now()) return hit.value;
     const value = load();
-    map.set(key, { value, expires: this.now() + MEMBERSHIP_TTL_MS });
+    map.set(key, { value, expires: this.now() + MEMBERSHIP_TTL_MS, loadedAt: this.now() });
     value.catch(() => map.delete(key));
     if (map.size > 20_000) this.evictExpired(map);
     return value;
