@@ -32,6 +32,7 @@ import type {
 } from './api-types';
 
 export type * from './api-types';
+import type { CompareView as DiagnosticCompareView, DiagnosticAnswers, DraftView as DiagnosticDraftView, QuestionnaireView, ReportSummary as DiagnosticReportSummary, ReportView as DiagnosticReportView } from './diagnostic-types';
 
 /** One problem with one field: schema errors carry a message, service errors only the field. */
 export interface FieldDetail {
@@ -90,6 +91,16 @@ const post = <T>(path: string, body?: unknown) => request<T>('POST', path, body 
 const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, body);
 
 export const api = {
+  diagnostics: {
+    questionnaire: (version?: string) => get<QuestionnaireView>(version ? `/api/diagnostics/questionnaire/${encodeURIComponent(version)}` : '/api/diagnostics/questionnaire'),
+    draft: (organizationId: string) => get<DiagnosticDraftView>(`/api/diagnostics/organizations/${encodeURIComponent(organizationId)}/draft`),
+    saveDraft: (organizationId: string, answers: DiagnosticAnswers, revision: number) =>
+      request<DiagnosticDraftView>('PUT', `/api/diagnostics/organizations/${encodeURIComponent(organizationId)}/draft`, { answers, revision }),
+    submit: (organizationId: string, revision: number) => post<DiagnosticReportView>(`/api/diagnostics/organizations/${encodeURIComponent(organizationId)}/submit`, { revision }),
+    history: (organizationId: string) => get<{ items: DiagnosticReportSummary[] }>(`/api/diagnostics/organizations/${encodeURIComponent(organizationId)}/reports`),
+    report: (id: string) => get<DiagnosticReportView>(`/api/diagnostics/reports/${encodeURIComponent(id)}`),
+    compare: (id: string) => get<DiagnosticCompareView>(`/api/diagnostics/reports/${encodeURIComponent(id)}/compare`),
+  },
   auth: {
     me: () => get<UserView>('/api/auth/me'),
     register: (body: { email: string; password: string; name: string }) => post<UserView>('/api/auth/register', body),
