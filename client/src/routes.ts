@@ -23,6 +23,9 @@ import OrganizationEdit from './pages/OrganizationEdit.svelte';
 import OrganizationProfile from './pages/OrganizationProfile.svelte';
 import Organizations from './pages/Organizations.svelte';
 import Queues from './pages/Queues.svelte';
+import DiagnosticHome from './pages/DiagnosticHome.svelte';
+import DiagnosticReport from './pages/DiagnosticReport.svelte';
+import DiagnosticTake from './pages/DiagnosticTake.svelte';
 import Register from './pages/Register.svelte';
 import ResetPassword from './pages/ResetPassword.svelte';
 import { matchPath } from './lib/router.svelte';
@@ -65,6 +68,9 @@ export const routes: Route[] = [
   { path: '/access-requests', title: 'Access requests', component: AccessRequests, access: 'user' },
   { path: '/notifications', title: 'Notifications', component: Notifications, access: 'user' },
   { path: '/my/organization', title: 'My organization', component: MyOrganization, access: 'user' },
+  { path: '/diagnostic', title: 'IP diagnostic', component: DiagnosticHome, access: 'user' },
+  { path: '/diagnostic/reports/:id', title: 'IP diagnostic report', component: DiagnosticReport, access: 'user' },
+  { path: '/diagnostic/:organizationId/take', title: 'Take the IP diagnostic', component: DiagnosticTake, access: 'user' },
   { path: '/admin', title: 'Administration', component: AdminHome, access: 'admin' },
   { path: '/admin/users', title: 'Users', component: AdminUsers, access: 'admin' },
   { path: '/admin/mailbox', title: 'Mailbox', component: AdminMailbox, access: 'admin' },
