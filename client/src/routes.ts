@@ -28,6 +28,14 @@ import DiagnosticReport from './pages/DiagnosticReport.svelte';
 import DiagnosticTake from './pages/DiagnosticTake.svelte';
 import Register from './pages/Register.svelte';
 import ResetPassword from './pages/ResetPassword.svelte';
+import HelpRequests from './pages/HelpRequests.svelte';
+import Intermediaries from './pages/Intermediaries.svelte';
+import IntermediaryDraftNeed from './pages/IntermediaryDraftNeed.svelte';
+import IntermediaryEdit from './pages/IntermediaryEdit.svelte';
+import IntermediaryProfile from './pages/IntermediaryProfile.svelte';
+import PubliclyFunded from './pages/PubliclyFunded.svelte';
+import SectorDetail from './pages/SectorDetail.svelte';
+import Sectors from './pages/Sectors.svelte';
 import { matchPath } from './lib/router.svelte';
 
 export interface Route {
@@ -71,6 +79,14 @@ export const routes: Route[] = [
   { path: '/diagnostic', title: 'IP diagnostic', component: DiagnosticHome, access: 'user' },
   { path: '/diagnostic/reports/:id', title: 'IP diagnostic report', component: DiagnosticReport, access: 'user' },
   { path: '/diagnostic/:organizationId/take', title: 'Take the IP diagnostic', component: DiagnosticTake, access: 'user' },
+  { path: '/intermediaries', title: 'Intermediaries', component: Intermediaries },
+  { path: '/intermediaries/:id', title: 'Intermediary', component: IntermediaryProfile },
+  { path: '/intermediaries/:id/edit', title: 'Edit directory profile', component: IntermediaryEdit, access: 'user' },
+  { path: '/intermediaries/:id/draft-need', title: 'Draft a need on behalf of an SME', component: IntermediaryDraftNeed, access: 'user' },
+  { path: '/help-requests', title: 'Help requests', component: HelpRequests, access: 'user' },
+  { path: '/sectors', title: 'Sectors', component: Sectors },
+  { path: '/sectors/:code', title: 'Sector', component: SectorDetail },
+  { path: '/publicly-funded', title: 'Publicly funded technologies', component: PubliclyFunded },
   { path: '/admin', title: 'Administration', component: AdminHome, access: 'admin' },
   { path: '/admin/users', title: 'Users', component: AdminUsers, access: 'admin' },
   { path: '/admin/mailbox', title: 'Mailbox', component: AdminMailbox, access: 'admin' },

@@ -92,3 +92,24 @@ export interface SearchHit<T> {
 
 /** `/api/admin/stats`: queue numbers, feedback figures and the latest full rescore. */
 export type AdminStats = Static<typeof StatsSchema>;
+
+// Intermediaries directory, help requests and sectors (issue 9).
+import type {
+  DirectoryHit as DirectoryHitSchema,
+  DirectoryQuery as DirectoryQuerySchema,
+  IntermediaryView as IntermediarySchema,
+  ProfileBody as ProfileBodySchema,
+} from '../../../server/modules/intermediaries/schema';
+import type { HelpRequestView as HelpRequestSchema } from '../../../server/modules/intermediaries/help-request.schema';
+import type { SectorDetail as SectorDetailSchema, SectorSummary as SectorSummarySchema } from '../../../server/modules/sectors/schema';
+
+export type IntermediaryView = Static<typeof IntermediarySchema>;
+export type InstitutionType = NonNullable<IntermediaryView['institutionType']>;
+export type DirectoryHit = Static<typeof DirectoryHitSchema>;
+export type DirectoryQuery = Static<typeof DirectoryQuerySchema>;
+export type ProfileBody = Static<typeof ProfileBodySchema>;
+export type HelpRequestView = Static<typeof HelpRequestSchema>;
+export type HelpRequestStatus = HelpRequestView['status'];
+export type SectorSummary = Static<typeof SectorSummarySchema>;
+export type SectorDetail = Static<typeof SectorDetailSchema>;
+export type ConsentState = NonNullable<NeedView['consent']>;

@@ -29,6 +29,13 @@ import type {
   Page,
   UpdateOrganizationBody,
   UserView,
+  DirectoryHit,
+  DirectoryQuery,
+  HelpRequestView,
+  IntermediaryView,
+  ProfileBody,
+  SectorDetail,
+  SectorSummary,
 } from './api-types';
 
 export type * from './api-types';
@@ -89,6 +96,7 @@ async function request<T>(method: string, path: string, body?: unknown, query?: 
 const get = <T>(path: string, query?: Query) => request<T>('GET', path, undefined, query);
 const post = <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {});
 const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, body);
+const put = <T>(path: string, body: unknown) => request<T>('PUT', path, body);
 
 export const api = {
   diagnostics: {
@@ -137,6 +145,9 @@ export const api = {
     create: (body: CreateNeedBody) => post<NeedView>('/api/needs', body),
     update: (id: string, body: UpdateNeedBody) => patch<NeedView>(`/api/needs/${encodeURIComponent(id)}`, body),
     transition: (id: string, action: 'publish' | 'archive') => post<NeedView>(`/api/needs/${encodeURIComponent(id)}/${action}`),
+    /** An SME admin on a need an intermediary drafted for the SME: `give` publishes it. */
+    consent: (id: string, decision: 'give' | 'refuse', note?: string) =>
+      post<NeedView>(`/api/needs/${encodeURIComponent(id)}/consent`, note ? { decision, note } : { decision }),
   },
   accessRequests: {
     list: (direction: 'incoming' | 'outgoing', cursor?: string) =>
@@ -157,6 +168,24 @@ export const api = {
   search: {
     researchOutputs: (q: string, limit = 20) => get<SearchHit<ResearchOutputView>[]>('/api/search/research-outputs', { q, limit }),
     needs: (q: string, limit = 20) => get<SearchHit<NeedView>[]>('/api/search/needs', { q, limit }),
+  },
+  intermediaries: {
+    search: (query: DirectoryQuery = {}) => get<Page<DirectoryHit>>('/api/intermediaries', query),
+    get: (id: string) => get<IntermediaryView>(`/api/intermediaries/${encodeURIComponent(id)}`),
+    saveProfile: (id: string, body: ProfileBody) => put<IntermediaryView>(`/api/intermediaries/${encodeURIComponent(id)}/profile`, body),
+    askForHelp: (id: string, body: { smeOrganizationId: string; needId: string; message: string }) =>
+      post<HelpRequestView>(`/api/intermediaries/${encodeURIComponent(id)}/help-requests`, body),
+  },
+  helpRequests: {
+    list: (direction: 'incoming' | 'outgoing', cursor?: string) => get<Page<HelpRequestView>>('/api/help-requests', { direction, cursor, limit: 20 }),
+    accept: (id: string, note?: string) => post<HelpRequestView>(`/api/help-requests/${encodeURIComponent(id)}/accept`, note ? { note } : {}),
+    decline: (id: string, reason: string) => post<HelpRequestView>(`/api/help-requests/${encodeURIComponent(id)}/decline`, { reason }),
+    answer: (id: string, answer: string) => post<HelpRequestView>(`/api/help-requests/${encodeURIComponent(id)}/answer`, { answer }),
+    close: (id: string) => post<HelpRequestView>(`/api/help-requests/${encodeURIComponent(id)}/close`),
+  },
+  sectors: {
+    list: () => get<SectorSummary[]>('/api/sectors'),
+    get: (code: string) => get<SectorDetail>(`/api/sectors/${encodeURIComponent(code)}`),
   },
   admin: {
     stats: () => get<AdminStats>('/api/admin/stats'),
