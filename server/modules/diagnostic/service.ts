@@ -4,11 +4,13 @@ import type { OrganizationService } from '../organizations/service';
 import { toObjectId } from '../shared/ids';
 import { assertMayRead, assertMayTake, mayReadReport } from './access';
 import { acceptAnswers } from './answers-input';
-import { compareReports, effectiveAnswers, evaluate, missingAnswers, validateQuestionnaire, visibleQuestions, applicableSections, type Answers, type Report } from './engine';
+import { compareReports, effectiveAnswers, evaluate, missingAnswers, validateQuestionnaire, type Answers, type Report } from './engine';
 import type { PlatformLinks } from './links';
 import type { DiagnosticDraftDoc, DiagnosticDraftModel, DiagnosticReportDoc, DiagnosticReportModel } from './model';
 import { CURRENT_VERSION, QUESTIONNAIRES, questionnaireFor } from './questionnaire';
+import { profileAnswers } from './questionnaire/profile-answers';
 import type { CompareView, DraftView, QuestionnaireView, ReportSummary, ReportView, SaveDraftBody } from './schema';
+import { counts, toDraftView, toSummary } from './views';
 
 export interface DiagnosticServiceDeps {
   drafts: DiagnosticDraftModel;
@@ -37,11 +39,11 @@ export class DiagnosticService {
   }
 
   async draft(user: CurrentUser, organizationId: string): Promise<DraftView> {
-    await this.deps.organizations.load(organizationId);
+    const organization = await this.deps.organizations.get(organizationId);
     assertMayRead(user, organizationId);
     const draft = await this.deps.drafts.findById(toObjectId(organizationId)).lean<DiagnosticDraftDoc>();
     if (!draft) throw new HttpError(404, 'not_found', 'No diagnostic in progress for this organization; start one by saving answers with revision 0.');
-    return toDraftView(draft);
+    return toDraftView(draft, organization);
   }
 
   /** Replaces the draft's answers. `revision` must be the one last read (0 to start); else 409. */
@@ -80,7 +82,7 @@ export class DiagnosticService {
     if (!draft) throw new HttpError(404, 'not_found', 'No diagnostic in progress for this organization; answer the questions first.');
     if (draft.revision !== revision) throw staleRevision(draft.revision);
     const questionnaire = questionnaireFor(draft.questionnaireVersion);
-    const answers = JSON.parse(draft.answersJson) as Answers;
+    const answers = { ...(JSON.parse(draft.answersJson) as Answers), ...profileAnswers(questionnaire, organization) };
     const missing = missingAnswers(questionnaire, answers);
     if (missing.length > 0) {
       throw new HttpError(400, 'incomplete', `Answer every question before submitting; ${missing.length} still open (first: ${missing[0]}).`,
@@ -156,49 +158,6 @@ export class DiagnosticService {
       .sort({ _id: -1 })
       .lean<DiagnosticReportDoc>();
   }
-}
-
-function toDraftView(draft: DiagnosticDraftDoc): DraftView {
-  const questionnaire = questionnaireFor(draft.questionnaireVersion);
-  const answers = JSON.parse(draft.answersJson) as Answers;
-  const missing = missingAnswers(questionnaire, answers);
-  const total = visibleQuestions(questionnaire, answers).length;
-  return {
-    organizationId: String(draft._id),
-    questionnaireVersion: draft.questionnaireVersion,
-    answers,
-    revision: draft.revision,
-    updatedAt: draft.updatedAt.toISOString(),
-    sections: applicableSections(questionnaire, answers).map(({ id, title }) => ({ id, title })),
-    missing,
-    answered: total - missing.length,
-    total,
-  };
-}
-
-function toSummary(doc: DiagnosticReportDoc): ReportSummary {
-  return {
-    id: String(doc._id),
-    organizationId: String(doc.organizationId),
-    questionnaireVersion: doc.questionnaireVersion,
-    submittedAt: doc.createdAt.toISOString(),
-    submittedByName: doc.submittedByName,
-    assetCount: doc.assetCount,
-    riskCount: doc.riskCount,
-    highRiskCount: doc.highRiskCount,
-    recommendationCount: doc.recommendationCount,
-    highPriorityCount: doc.highPriorityCount,
-  };
-}
-
-function counts(report: Report) {
-  return {
-    assetCount: report.assets.length,
-    riskCount: report.risks.length,
-    highRiskCount: report.risks.filter((risk) => risk.severity === 'high').length,
-    recommendationCount: report.recommendations.length,
-    highPriorityCount: report.recommendations.filter((r) => r.priority === 'high').length,
-  };
 }
 
 function conflict(message: string): HttpError {

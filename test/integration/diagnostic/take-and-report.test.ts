@@ -87,6 +87,10 @@ describe('diagnostic: take it, get a report linked into the platform, take it ag
     const register = recommendations.find((r: { id: string }) => r.id === 'tm_register');
     expect(register.evidence).toEqual([{ questionId: 'tm_registered', question: 'Is your main brand (name or logo) registered as a trademark?', answer: ['no'], answerLabels: ['No'] }]);
 
+    // Sector-specific advice reads the organization's profile (sector C) and cites it.
+    const origin = recommendations.find((r: { id: string }) => r.id === 'tm_origin_marks');
+    expect(origin.evidence).toContainEqual(expect.objectContaining({ questionId: 'p_sectors', answerLabels: ['C Manufacturing'] }));
+
     // Linked into the platform: the licensable output in its sector (public fields only) and intermediaries in its country.
     expect(view.links.researchOutputs.map((o: { id: string }) => o.id)).toEqual([licensable]);
     expect(recommendations.find((r: { id: string }) => r.id === 'co_license_in').links).toContain('research_outputs');
@@ -112,8 +116,31 @@ describe('diagnostic: take it, get a report linked into the platform, take it ag
     expect(ids(compared.changes.resolvedRisks)).toEqual(expect.arrayContaining(['tm_risk_unregistered', 'tm_risk_conflict', 'tm_risk_owner', 'cs_risk_contractor', 'ts_risk_leak']));
     expect(ids(compared.changes.doneRecommendations)).toEqual(expect.arrayContaining(['tm_register', 'ts_nda', 'cs_assignment']));
     expect(ids(compared.changes.openRecommendations)).toContain('tm_international');
+    // Now that the brand is registered, a manufacturer is pointed to customs protection.
+    expect(ids(compared.changes.newRecommendations)).toContain('tm_customs');
 
     const first = (await sme.get(`/api/diagnostics/reports/${history[1].id}/compare`)).json();
     expect(first).toMatchObject({ previous: null, changes: null });
+  });
+
+  it('documents every diagnostic route in the OpenAPI document with a summary and its error responses', async () => {
+    const paths = (await anonymous(ctx.app).get('/api/openapi.json')).json().paths as Record<string, Record<string, { summary?: string; tags?: string[]; responses: Record<string, unknown> }>>;
+    const routes = Object.entries(paths).filter(([path]) => path.startsWith('/api/diagnostics'));
+    expect(routes.map(([path]) => path).sort()).toEqual([
+      '/api/diagnostics/organizations/{organizationId}/draft',
+      '/api/diagnostics/organizations/{organizationId}/reports',
+      '/api/diagnostics/organizations/{organizationId}/submit',
+      '/api/diagnostics/questionnaire',
+      '/api/diagnostics/questionnaire/{version}',
+      '/api/diagnostics/reports/{id}',
+      '/api/diagnostics/reports/{id}/compare',
+    ]);
+    for (const [path, operations] of routes) {
+      for (const [method, operation] of Object.entries(operations)) {
+        expect(operation.summary, `${method} ${path}`).toBeTruthy();
+        expect(operation.tags, `${method} ${path}`).toEqual(['diagnostic']);
+        if (path.includes('{')) expect(Object.keys(operation.responses), `${method} ${path}`).toContain('400');
+      }
+    }
   });
 });

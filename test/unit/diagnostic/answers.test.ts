@@ -42,4 +42,20 @@ describe('answers', () => {
       evidence: [{ questionId: 'tm_registered', question: 'Is your main brand (name or logo) registered as a trademark?', answer: ['not_sure'], answerLabels: ['Not sure'] }],
     });
   });
+
+  it('takes the sectors from the profile: companies may not answer them, rules cite them', () => {
+    expect(checkAnswers(questionnaire, { p_sectors: ['A'] })).toEqual([{ field: 'answers.p_sectors', message: "comes from your organization's profile; change it there" }]);
+    const answers = { s_offer: ['products'], s_brand: 'yes', tm_registered: 'yes_home' };
+    const withoutSector = evaluate(questionnaire, answers).recommendations.map((r) => r.id);
+    expect(withoutSector).not.toContain('tm_customs');
+    expect(withoutSector).not.toContain('tm_origin_marks');
+    const manufacturing = evaluate(questionnaire, { ...answers, p_sectors: ['C'] });
+    const customs = manufacturing.recommendations.find((r) => r.id === 'tm_customs');
+    expect(customs?.evidence.map((e) => [e.questionId, e.answerLabels])).toEqual([
+      ['p_sectors', ['C Manufacturing']],
+      ['tm_registered', ['Yes, but only in our home country']],
+    ]);
+    // The profile is never a question the company is asked.
+    expect(missingAnswers(questionnaire, { p_sectors: ['C'] })).not.toContain('p_sectors');
+  });
 });

@@ -7,9 +7,9 @@ function answerTo(question: Question): fc.Arbitrary<string | string[]> {
   return question.type === 'single' ? fc.constantFrom(...values) : fc.subarray(values, { minLength: 1 });
 }
 
-/** Random answer sets: any subset of all questions (screening and detailed) answered at random. */
+/** Random answer sets: any subset of all questions (profile facts, screening, detailed) answered at random. */
 export function arbitraryAnswers(questionnaire: Questionnaire): fc.Arbitrary<Answers> {
-  const questions = [...questionnaire.screening, ...questionnaire.sections.flatMap((section) => section.questions)];
+  const questions = [...questionnaire.profile, ...questionnaire.screening, ...questionnaire.sections.flatMap((section) => section.questions)];
   return fc.record(Object.fromEntries(questions.map((question) => [question.id, answerTo(question)])), { requiredKeys: [] }) as fc.Arbitrary<Answers>;
 }
 

@@ -9,7 +9,7 @@ export interface AnswerProblem {
 
 /** Every question of the questionnaire by id (screening and detailed). */
 export function questionIndex(questionnaire: Questionnaire): Map<string, Question> {
-  const all = [...questionnaire.screening, ...questionnaire.sections.flatMap((section) => section.questions)];
+  const all = [...questionnaire.profile, ...questionnaire.screening, ...questionnaire.sections.flatMap((section) => section.questions)];
   return new Map(all.map((question) => [question.id, question]));
 }
 
@@ -33,25 +33,36 @@ export function missingAnswers(questionnaire: Questionnaire, answers: Answers): 
 }
 
 /**
- * Only the answers to questions the company is currently asked. Answers to a section that no
- * longer applies (the screening answer changed) are kept in the draft but never count.
+ * Only the profile facts and the answers to questions the company is currently asked. Answers to
+ * a section that no longer applies (the screening answer changed) stay in the draft but never count.
  */
 export function effectiveAnswers(questionnaire: Questionnaire, answers: Answers): Answers {
-  const visible = new Set(visibleQuestions(questionnaire, answers).map((question) => question.id));
+  const visible = new Set([...questionnaire.profile, ...visibleQuestions(questionnaire, answers)].map((question) => question.id));
   return Object.fromEntries(Object.entries(answers).filter(([id]) => visible.has(id)));
 }
 
+/** The answers sections may depend on: profile facts and screening answers. */
 function screeningAnswers(questionnaire: Questionnaire, answers: Answers): Answers {
-  return Object.fromEntries(questionnaire.screening.filter((q) => q.id in answers).map((q) => [q.id, answers[q.id] as string | string[]]));
+  const questions = [...questionnaire.profile, ...questionnaire.screening];
+  return Object.fromEntries(questions.filter((q) => q.id in answers).map((q) => [q.id, answers[q.id] as string | string[]]));
 }
 
-/** Unknown questions, unknown options, a list for a single-choice question, repeated options. */
+/**
+ * What is wrong with answers a company sent: unknown questions, profile facts (those come from the
+ * organization's profile, not from the company's answers), unknown or repeated options, a list
+ * for a one-choice question.
+ */
 export function checkAnswers(questionnaire: Questionnaire, answers: Answers): AnswerProblem[] {
   const questions = questionIndex(questionnaire);
+  const profile = new Set(questionnaire.profile.map((question) => question.id));
   const problems: AnswerProblem[] = [];
   for (const [id, answer] of Object.entries(answers)) {
     const question = questions.get(id);
     const field = `answers.${id}`;
+    if (profile.has(id)) {
+      problems.push({ field, message: "comes from your organization's profile; change it there" });
+      continue;
+    }
     if (!question) {
       problems.push({ field, message: `is not a question of questionnaire ${questionnaire.version}` });
       continue;

@@ -70,6 +70,11 @@ export interface Questionnaire {
   version: string;
   title: string;
   intro: string;
+  /**
+   * Facts taken from the organization's profile (its NACE sectors), never asked: the service adds
+   * them to the answers, and rules read them like screening answers, citing the profile as evidence.
+   */
+  profile: Question[];
   screening: Question[];
   sections: Section[];
   assets: AssetRule[];

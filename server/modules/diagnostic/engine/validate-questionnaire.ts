@@ -18,6 +18,8 @@ export function validateQuestionnaire(questionnaire: Questionnaire): string[] {
     const values = question.options.map((option) => option.value);
     for (const value of duplicates(values)) problems.push(`question "${question.id}" lists option "${value}" twice`);
   };
+  // Profile facts and screening answers are known before any section: every rule may read them.
+  questionnaire.profile.forEach((question) => addQuestion(question, null));
   questionnaire.screening.forEach((question) => addQuestion(question, null));
   for (const id of duplicates(questionnaire.sections.map((section) => section.id))) problems.push(`section id "${id}" is used twice`);
   for (const section of questionnaire.sections) {
@@ -53,7 +55,7 @@ export function validateQuestionnaire(questionnaire: Questionnaire): string[] {
   for (const risk of riskIds) if (!addressed.has(risk)) problems.push(`risk "${risk}" is addressed by no recommendation`);
   return problems;
 
-  /** `section` null: only screening questions may be read (section applicability). */
+  /** `section` null: only profile and screening questions may be read (section applicability). */
   function checkCondition(condition: Condition, where: string, section: string | null): void {
     if ('question' in condition) {
       const found = questions.get(condition.question);

@@ -1,0 +1,67 @@
+import type { RecommendationRule } from '../../engine/types';
+import { all, is } from './options';
+
+// Recommendations that depend on the company's NACE sectors (from its profile) as well as on its
+// answers: the IP tools particular industries rely on.
+export const sectorRecommendations: RecommendationRule[] = [
+  {
+    id: 'tm_customs',
+    section: 'trademarks',
+    title: 'Ask customs to watch for counterfeits of your brand',
+    reason: 'Makers and traders of branded goods are the most copied. Customs can detain suspected counterfeits at the border once your registered rights are recorded with them — in the EU through an application for action, free of charge.',
+    nextStep: 'File an application for action with your customs authority listing your registered trademarks and designs, with pointers on how to tell genuine goods from fakes.',
+    urgency: 1,
+    impact: 2,
+    addresses: [],
+    links: ['intermediaries'],
+    when: all(is('p_sectors', 'C', 'G'), is('tm_registered', 'yes_all', 'yes_home')),
+  },
+  {
+    id: 'tm_origin_marks',
+    section: 'trademarks',
+    title: 'Check whether a geographical indication or collective mark fits your products',
+    reason: 'Products whose qualities come from where they are made — cheeses, wines, hams, crafts — can carry a protected geographical indication, and producer groups can share a collective or certification mark: small producers market one reputation together.',
+    nextStep: 'Ask your producers’ association or IP office whether a registered geographical indication or collective mark covers your product, and what its specification requires of you.',
+    urgency: 1,
+    impact: 2,
+    addresses: [],
+    links: ['intermediaries'],
+    when: all(is('p_sectors', 'A', 'C', 'I'), is('s_offer', 'products')),
+  },
+  {
+    id: 'pt_plant_variety',
+    section: 'patents',
+    title: 'Protect new plant varieties with plant breeders’ rights',
+    reason: 'New plant varieties are protected by plant variety rights under the UPOV system (in the EU, one Community right covers every member state) rather than, in Europe, by patents. The variety must be new, distinct, uniform and stable.',
+    nextStep: 'Contact your national plant variety office, or the EU’s Community Plant Variety Office, about the distinctness, uniformity and stability test before you market the variety.',
+    urgency: 2,
+    impact: 3,
+    addresses: ['pt_risk_unprotected'],
+    links: ['intermediaries'],
+    when: all(is('p_sectors', 'A'), is('pt_novel', 'yes', 'maybe')),
+  },
+  {
+    id: 'pt_software_inventions',
+    section: 'patents',
+    title: 'Find out whether your software solves a technical problem that can be patented',
+    reason: 'Software as such is not patentable in Europe and many other countries, but a computer-implemented invention with a technical effect beyond normal program execution can be — and competitors in ICT file such patents.',
+    nextStep: 'Describe the technical problem your software solves and the technical effect it achieves, and ask a patent attorney experienced in software whether it qualifies.',
+    urgency: 1,
+    impact: 2,
+    addresses: [],
+    links: ['intermediaries'],
+    when: all(is('p_sectors', 'J'), is('s_software', 'in_house', 'contractors', 'both'), is('pt_novel', 'yes', 'maybe')),
+  },
+  {
+    id: 'cs_collective_management',
+    section: 'copyright_software',
+    title: 'Register your works with a collective management organization',
+    reason: 'Music, texts, images and audiovisual works earn royalties when they are broadcast, performed in public or copied; collective management organizations collect them for their members.',
+    nextStep: 'Join the collecting society for your kind of works and register your catalogue so that royalties reach you.',
+    urgency: 1,
+    impact: 2,
+    addresses: [],
+    links: [],
+    when: all(is('p_sectors', 'J', 'R'), is('s_offer', 'content')),
+  },
+];
