@@ -26,6 +26,10 @@ import researchOutputRoutes from './modules/research-outputs/routes';
 import needRoutes from './modules/needs/routes';
 import diagnosticRoutes from './modules/diagnostic/routes';
 import accessRequestRoutes from './modules/access-requests/routes';
+import eventRoutes from './modules/events/routes';
+import eventParticipationRoutes from './modules/events/participation-routes';
+import eventMeetingRoutes from './modules/events/meeting-routes';
+import eventOrganizerRoutes from './modules/events/organizer-routes';
 import intermediaryRoutes from './modules/intermediaries/routes';
 import sectorRoutes from './modules/sectors/routes';
 
@@ -68,6 +72,10 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   await app.register(researchOutputRoutes);
   await app.register(needRoutes);
   await app.register(accessRequestRoutes);
+  await app.register(eventRoutes);
+  await app.register(eventParticipationRoutes);
+  await app.register(eventMeetingRoutes);
+  await app.register(eventOrganizerRoutes);
   await app.register(diagnosticRoutes);
   await app.register(intermediaryRoutes);
   await app.register(sectorRoutes);

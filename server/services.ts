@@ -28,6 +28,7 @@ import { IntermediaryService } from './modules/intermediaries/service';
 import { SectorService } from './modules/sectors/service';
 import { eventModel, eventRegistrationModel, meetingModel } from './modules/events/model';
 import { EventMembership } from './modules/events/membership';
+import { createEventServices } from './modules/events/compose';
 import { diagnosticDraftModel, diagnosticReportModel } from './modules/diagnostic/model';
 import { PlatformLinks } from './modules/diagnostic/links';
 import { DiagnosticService } from './modules/diagnostic/service';
@@ -104,6 +105,20 @@ export function createServices({ mongo, redis, config, log }: ServiceDeps) {
   });
   const eventModels = { events: eventModel(mongo), registrations: eventRegistrationModel(mongo), meetings: meetingModel(mongo) };
   const eventMembership = new EventMembership({ ...eventModels, users });
+  const events = createEventServices({
+    models: eventModels,
+    users,
+    organizations: organizationModel(mongo),
+    needs: needModel(mongo),
+    outputs: researchOutputModel(mongo),
+    matchStore,
+    notifications,
+    redis,
+    redisPrefix,
+    publicUrl: config.PUBLIC_URL,
+    secret: config.SESSION_SECRET,
+    log,
+  });
   const chat = createChat({ mongo, redis, redisPrefix, config, eventMembership, accessRequests, onError: (error) => log('chat write failed', { err: error }) });
   return {
     mailbox,
@@ -119,6 +134,7 @@ export function createServices({ mongo, redis, config, log }: ServiceDeps) {
     notifications,
     eventModels,
     eventMembership,
+    events,
     chat,
     intermediaries,
     helpRequests,
