@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { foldText, MatchIndex, type TextDoc } from '../../../matching';
 import { HttpError } from '../../plugins/errors';
 import { decodeCursor, encodeCursor } from '../shared/cursor';
@@ -11,6 +12,8 @@ import type { DirectoryHit, DirectoryQuery, IntermediaryView } from './schema';
 // intermediaries: hundreds at most. So each query filters the loaded profiles by the structured
 // fields and, with free text, ranks them with a fresh `matching/` MatchIndex (BM25, stemming,
 // accent folding, synonyms) built over all of them: always current, nothing to keep in sync.
+// Building that index costs far more than ranking with it (bench/directory.ts), so the service
+// keeps the last one and reuses it while a fingerprint of every intermediary's text is unchanged.
 
 export const INSTITUTION_TYPE_LABELS: Record<InstitutionType, string> = {
   tech_transfer_office: 'Technology transfer office',
@@ -51,36 +54,80 @@ interface Ranked {
  * With q: only those whose text matches, best first. The cursor holds the last item's sort key
  * (score, name, id), so the next page starts right after it even if the list changed meanwhile.
  */
-export function searchDirectory(all: IntermediaryView[], query: DirectoryQuery): { items: DirectoryHit[]; next: string | null } {
+export function searchDirectory(
+  all: IntermediaryView[],
+  query: DirectoryQuery,
+  indexes: DirectoryIndexCache = new DirectoryIndexCache(),
+): { items: DirectoryHit[]; next: string | null } {
   const limit = query.limit ?? 20;
   const candidates = all.filter((view) => meetsFilters(view, query));
-  const ranked = query.q ? rankByText(all, candidates, query.q) : candidates.map((view) => ({ hit: { intermediary: view, matchedWords: [] }, score: 0 }));
+  const index = query.q ? indexes.indexFor(all) : null;
+  const ranked = index && query.q ? rankByText(index, candidates, query.q) : candidates.map((view) => ({ hit: { intermediary: view, matchedWords: [] }, score: 0 }));
   ranked.sort(compare);
   const start = query.cursor ? startAfter(ranked, query.cursor) : 0;
   const page = ranked.slice(start, start + limit);
   const last = page.at(-1);
   const next = start + limit < ranked.length && last ? encodeCursor(keyOf(last)) : null;
+  if (index && query.q) explain(index, page, query.q);
   return { items: page.map((entry) => entry.hit), next };
 }
 
-function rankByText(all: IntermediaryView[], candidates: IntermediaryView[], q: string): Ranked[] {
-  // Indexing everyone (not only the candidates) keeps word weights the same whatever the filters.
-  const index = new MatchIndex();
-  for (const view of all) index.add(view.organizationId, directoryText(view));
+/**
+ * The text index over every intermediary (not only a query's candidates: word weights then stay
+ * the same whatever the filters), rebuilt only when some intermediary's searchable text changed.
+ */
+export class DirectoryIndexCache {
+  private fingerprint = '';
+  private index = new MatchIndex();
+  /** How many times an index was built (tests and the benchmark read it). */
+  builds = 0;
+
+  indexFor(all: IntermediaryView[]): MatchIndex {
+    const texts = all.map((view) => [view.organizationId, directoryText(view)] as const);
+    const hash = createHash('sha1');
+    for (const [id, text] of texts) hash.update(`${id}\u0000${text.title}\u0000${text.body}\u0001`);
+    const fingerprint = hash.digest('hex');
+    if (fingerprint !== this.fingerprint || this.builds === 0) {
+      const index = new MatchIndex();
+      for (const [id, text] of texts) index.add(id, text);
+      this.index = index;
+      this.fingerprint = fingerprint;
+      this.builds += 1;
+    }
+    return this.index;
+  }
+}
+
+/** Every candidate the text matches, unexplained: explaining (shared words) costs more than ranking. */
+function rankByText(index: MatchIndex, candidates: IntermediaryView[], q: string): Ranked[] {
   const wanted = new Map(candidates.map((view) => [view.organizationId, view]));
-  const hits = index.search(q, { k: Math.max(1, wanted.size), filter: (id) => wanted.has(id) });
+  const hits = index.search(q, { k: Math.max(1, wanted.size), filter: (id) => wanted.has(id), explain: false });
   return hits.flatMap((hit) => {
     const view = wanted.get(hit.id);
     if (!view || hit.score <= 0) return [];
-    return [{ hit: { intermediary: view, similarity: hit.similarity, matchedWords: hit.sharedTerms.map((term) => term.word) }, score: round(hit.score) }];
+    return [{ hit: { intermediary: view, matchedWords: [] }, score: round(hit.score) }];
   });
+}
+
+/** Similarity and shared words for the page's entries only: the same query, restricted to their ids. */
+function explain(index: MatchIndex, page: Ranked[], q: string): void {
+  const byId = new Map(page.map((entry) => [entry.hit.intermediary.organizationId, entry]));
+  for (const hit of index.search(q, { k: Math.max(1, byId.size), filter: (id) => byId.has(id) })) {
+    const entry = byId.get(hit.id);
+    if (!entry) continue;
+    entry.hit.similarity = hit.similarity;
+    entry.hit.matchedWords = hit.sharedTerms.map((term) => term.word);
+  }
 }
 
 /** Scores are rounded so that a cursor written as JSON compares equal to the score it came from. */
 const round = (score: number) => Math.round(score * 1e6) / 1e6;
 
+const names = new Intl.Collator('en');
+
 function compare(a: Ranked, b: Ranked): number {
-  return b.score - a.score || a.hit.intermediary.name.localeCompare(b.hit.intermediary.name, 'en') || a.hit.intermediary.organizationId.localeCompare(b.hit.intermediary.organizationId);
+  const [x, y] = [a.hit.intermediary, b.hit.intermediary];
+  return b.score - a.score || names.compare(x.name, y.name) || (x.organizationId < y.organizationId ? -1 : x.organizationId > y.organizationId ? 1 : 0);
 }
 
 function keyOf(entry: Ranked): { s: number; n: string; id: string } {

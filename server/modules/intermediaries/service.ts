@@ -5,7 +5,7 @@ import type { OrganizationDoc } from '../organizations/model';
 import type { OrganizationService } from '../organizations/service';
 import type { OrganizationView } from '../organizations/schema';
 import { toObjectId } from '../shared/ids';
-import { searchDirectory } from './directory';
+import { DirectoryIndexCache, searchDirectory } from './directory';
 import type { IntermediaryProfileDoc, IntermediaryProfileModel } from './model';
 import type { DirectoryHit, DirectoryQuery, IntermediaryView, ProfileBody } from './schema';
 
@@ -16,10 +16,12 @@ export interface IntermediaryServiceDeps {
 
 /** The intermediaries directory: every organization of kind `intermediary`, with its profile when it has one. */
 export class IntermediaryService {
+  private readonly textIndex = new DirectoryIndexCache();
+
   constructor(private readonly deps: IntermediaryServiceDeps) {}
 
   async search(query: DirectoryQuery): Promise<{ items: DirectoryHit[]; next: string | null }> {
-    return searchDirectory(await this.all(), query);
+    return searchDirectory(await this.all(), query, this.textIndex);
   }
 
   /** Every intermediary of a sector, A–Z (sector pages). */

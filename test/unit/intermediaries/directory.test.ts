@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { directoryText, meetsFilters, searchDirectory } from '../../../server/modules/intermediaries/directory';
+import { DirectoryIndexCache, directoryText, meetsFilters, searchDirectory } from '../../../server/modules/intermediaries/directory';
 import type { IntermediaryView } from '../../../server/modules/intermediaries/schema';
 
 function intermediary(id: number, fields: Partial<IntermediaryView>): IntermediaryView {
@@ -84,5 +84,28 @@ describe('intermediaries directory search', () => {
     expect(text.body).toContain('innovation vouchers');
     expect(text.body).toContain('Chamber of commerce');
     expect(text.body).toContain('Vorarlberg');
+  });
+
+  it('reuses the text index until some intermediary’s text changes, then ranks with the new text', () => {
+    const cache = new DirectoryIndexCache();
+    expect(searchDirectory(all, { q: 'patent' }, cache).items.length).toBe(2);
+    searchDirectory(all, { q: 'vouchers', sector: 'I' }, cache);
+    searchDirectory(all, { region: 'norte' }, cache); // no text: no index needed
+    expect(cache.builds).toBe(1);
+    const edited = all.map((view) => (view.name === 'Banat Incubator' ? { ...view, services: [...view.services, 'patent search'] } : view));
+    expect(searchDirectory(edited, { q: 'patent' }, cache).items.map((hit) => hit.intermediary.name)).toContain('Banat Incubator');
+    expect(cache.builds).toBe(2);
+    const renamed = edited.map((view) => (view.name === 'Tyrol Chamber' ? { ...view, name: 'Tyrol Patent Chamber' } : view));
+    expect(searchDirectory(renamed, { q: 'patent' }, cache).items.map((hit) => hit.intermediary.name)).toContain('Tyrol Patent Chamber');
+    expect(cache.builds).toBe(3);
+  });
+
+  it('explains every hit on the page, also on later pages', () => {
+    const first = searchDirectory(all, { q: 'patent search', limit: 1 });
+    const second = searchDirectory(all, { q: 'patent search', limit: 1, cursor: first.next! });
+    for (const hit of [...first.items, ...second.items]) {
+      expect(hit.matchedWords).toContain('patent');
+      expect(hit.similarity).toBeGreaterThan(0);
+    }
   });
 });
