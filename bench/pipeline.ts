@@ -12,7 +12,7 @@ import { Redis } from 'ioredis';
 import { Types } from 'mongoose';
 import { buildApp } from '../server/app';
 import { loadConfig } from '../server/config';
-import { bullConnection, enqueue } from '../workers/queues';
+import { bullConnection, enqueue, type JobResults } from '../workers/queues';
 import { configEnv } from '../test/helpers/config';
 import { freePort, startTsProcess, stopProcess, waitFor } from '../test/helpers/processes';
 import { testQueues } from '../test/helpers/worker';
@@ -128,7 +128,7 @@ async function main() {
     data: { outputs: OUTPUTS, needs: NEEDS, loadSeconds: round(loadSeconds), apiStartSeconds: round(apiStartSeconds), workerStartSeconds: round(workerStartSeconds) },
     newNeedToMatches: { posts: POSTS, withMatches, p50Ms: round(percentile(latencies, 0.5)), p95Ms: round(percentile(latencies, 0.95)), maxMs: round(Math.max(...latencies)) },
     baseline: { pingJobP50Ms: round(percentile(pings, 0.5)), pingJobP95Ms: round(percentile(pings, 0.95)), newNeedP50VsPing: round(percentile(latencies, 0.5) / percentile(pings, 0.5)) },
-    rescore: result ? { items: result.items, seconds: round(result.seconds), itemsPerSecond: round(result.items / result.seconds), matchesWritten: result.matches } : 'skipped (BENCH_RESCORE=0)',
+    rescore: result ? { items: result.items, seconds: round(result.seconds), itemsPerSecond: round(result.items / result.seconds), matchesWritten: result.matches, phases: result.phases } : 'skipped (BENCH_RESCORE=0)',
     stalledJobs: stalled,
     redisMemoryMB: round(usedMemory / 1024 / 1024),
     targets: { newNeedP95Ms: 1500, rescoreSeconds: 600, stalledJobs: 0 },
@@ -155,7 +155,7 @@ async function fullRescore(queues: ReturnType<typeof testQueues>, events: QueueE
     }
   }, 2000);
   try {
-    return (await rescore.waitUntilFinished(events, 3_600_000)) as { items: number; seconds: number; matches: number };
+    return (await rescore.waitUntilFinished(events, 3_600_000)) as JobResults['rescore-all'];
   } finally {
     clearInterval(progress);
   }

@@ -9,7 +9,8 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-DATA="$ROOT/data"
+# MB_DATA_DIR keeps a second set of services (another port pair) apart from the default one.
+DATA=${MB_DATA_DIR:-"$ROOT/data"}
 REDIS_PORT=${MB_REDIS_PORT:-6379}
 MONGO_PORT=${MB_MONGO_PORT:-27017}
 FERRET_SRC="$ROOT/scripts/ferretdb"

@@ -15,7 +15,8 @@ import { needModel } from './modules/needs/model';
 import { NeedService } from './modules/needs/service';
 import { researchOutputModel } from './modules/research-outputs/model';
 import { ResearchOutputService } from './modules/research-outputs/service';
-import { feedbackModel, matchListModel } from './modules/matches/model';
+import { feedbackModel } from './modules/matches/model';
+import { MatchListGenerations } from './modules/matches/generations';
 import { MatchService } from './modules/matches/service';
 import { MatchStore } from './modules/matches/store';
 import { notificationModel } from './modules/notifications/model';
@@ -84,7 +85,7 @@ export function createServices({ mongo, redis, config, log }: ServiceDeps) {
     publicUrl: config.PUBLIC_URL,
   });
   const confidentialAccess = new ConfidentialAccessService({ outputs: researchOutputs, accessRequests, audit });
-  const matchStore = new MatchStore(matchListModel(mongo), redis, redisPrefix, 2 * config.MATCH_TOP_K);
+  const matchStore = new MatchStore(new MatchListGenerations(mongo), redis, redisPrefix, 2 * config.MATCH_TOP_K);
   const matches = new MatchService({ store: matchStore, feedback: feedbackModel(mongo), needs, researchOutputs });
   const notifications = new NotificationService({
     notifications: notificationModel(mongo),

@@ -25,7 +25,7 @@ export interface JobPayloads {
 export interface JobResults {
   ping: { pong: true; requestedAt: string; mongodb: 'up' };
   'match-listing': { live: boolean; matches: number; created: number };
-  'rescore-all': { items: number; matches: number; seconds: number };
+  'rescore-all': { items: number; matches: number; recomputedAfterSwitch: number; seconds: number; phases: { loadSeconds: number; rankSeconds: number; writeSeconds: number } };
   'notification-digest': { users: number; notifications: number };
 }
 

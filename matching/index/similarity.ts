@@ -102,6 +102,22 @@ export function slotVector(index: MatchIndex, slot: number): TermVector {
   };
 }
 
+/**
+ * The similarity alone (what textMatch's contributions add up to), without building the
+ * explanation: ranking many candidates needs only this, and only the kept pairs are explained.
+ */
+export function cosine(a: TermVector, b: TermVector): number {
+  const norm = Math.sqrt(a.normSquared) * Math.sqrt(b.normSquared);
+  if (norm === 0) return 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let dot = 0;
+  for (const [term, x] of small.entries()) {
+    const y = large.get(term);
+    if (y !== undefined) dot += x.weight * y.weight;
+  }
+  return Math.min(100, (100 * dot) / norm);
+}
+
 export function textMatch(index: MatchIndex, a: TermVector, b: TermVector, maxTerms = 8): TextMatch {
   const norm = Math.sqrt(a.normSquared) * Math.sqrt(b.normSquared);
   if (norm === 0) return { similarity: 0, sharedTerms: [] };

@@ -6,6 +6,7 @@ import { createServices } from '../../server/services';
 import { pairKey, type MatchEntry } from '../../server/modules/matches/model';
 import { needs } from '../../fixtures/seed/needs';
 import { researchOutputs } from '../../fixtures/seed/research-outputs';
+import { MatchListGenerations } from '../../server/modules/matches/generations';
 
 const actor = (organizationId: string): CurrentUser => ({
   id: '5eed0000000000000000da7a',
@@ -41,7 +42,7 @@ export async function publishDemoListings(app: FastifyInstance, outputCount: num
 
 /** Every stored match list as comparable rows (list, pair, score), sorted. */
 export async function matchRows(app: FastifyInstance) {
-  const lists = await app.mongo.collection('matchlists').find({}).toArray();
+  const lists = await (await new MatchListGenerations(app.mongo).current()).find({}).toArray();
   return lists
     .flatMap((list) => {
       const { own, incoming } = JSON.parse(list['entries'] as string) as { own: MatchEntry[]; incoming: Record<string, MatchEntry> };

@@ -1,6 +1,7 @@
 import type { ComputedMatch } from '../../server/modules/matches/store';
 import { enqueue, type JobPayloads, type JobResults } from '../queues';
 import type { JobContext } from './context';
+import { recordTouched } from './touched-listings';
 
 /**
  * A need or output changed: re-read it, then write its top K matches in both directions (or
@@ -8,6 +9,7 @@ import type { JobContext } from './context';
  * Idempotent: running it twice leaves the same lists and scores.
  */
 export async function runMatchListing(ctx: JobContext, { kind, id }: JobPayloads['match-listing']): Promise<JobResults['match-listing']> {
+  await recordTouched(ctx, kind, id);
   const live = await ctx.engine.refresh(kind, id);
   if (!live) {
     const affected = await ctx.store.removeItem(kind, id);

@@ -1,86 +1,91 @@
 import type { Job } from 'bullmq';
-import type { MatchEntry } from '../../server/modules/matches/model';
-import type { MatchSide } from '../../server/modules/matches/store';
-import type { JobResults } from '../queues';
+import { pairKey } from '../../server/modules/matches/model';
+import type { MatchSide, SerializedIncoming } from '../../server/modules/matches/store';
+import { enqueue, type JobResults } from '../queues';
 import type { JobContext } from './context';
+import { listingsTouchedSince } from './touched-listings';
 
 // Shares of the progress bar: loading, ranking every item, writing every list.
 const LOADED = 5;
-const RANKED = 45;
-
-const WRITE_BATCH = 8;
+const RANKED = 70;
 
 const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve));
 
 /**
- * Recomputes every match with current statistics, in two passes so memory stays small: first each
- * item's top K as bare ids (which also tells every item who lists it), then each item's whole list
- * with explanations, written once. Lists this run did not write belong to unpublished items and
- * are deleted. Yields to the event loop between items so BullMQ can renew the job's lock (no
- * stalled jobs on long runs), and reports progress as a percentage.
+ * Recomputes every match with current statistics into a new generation of lists, then switches
+ * to it at once. First pass: each item's top K, explained and serialized once (the pair's entry
+ * is the same in both of its lists), which also tells every item who lists it. Second pass: each
+ * item's whole list, assembled from those strings and inserted in batches. Listings that match
+ * jobs touched during the run are recomputed after the switch, so the run never hides a newer
+ * change. Yields to the event loop between items so BullMQ can renew the job's lock (no stalled
+ * jobs on long runs), and reports progress as a percentage.
  */
 export async function runRescoreAll(ctx: JobContext, job: Job): Promise<JobResults['rescore-all']> {
   const started = new Date();
   const startedMs = Date.now();
   // The newest run owns the lists. A run whose worker lost its lock (Redis restarted, worker
-  // stalled) may go on after its retry started; it notices here and stops before it writes
-  // lists the newer run would then delete as stale.
-  const generationKey = `${ctx.redisPrefix}:rescore-generation`;
-  const generation = `${started.toISOString()} ${job.id}:${job.attemptsMade}`;
-  await ctx.redis.set(generationKey, generation);
+  // stalled) may go on after its retry started; it notices here and stops before it switches
+  // generations under the newer run.
+  const runKey = `${ctx.redisPrefix}:rescore-generation`;
+  const run = `${started.toISOString()} ${job.id}:${job.attemptsMade}`;
+  await ctx.redis.set(runKey, run);
   const assertCurrent = async () => {
-    if ((await ctx.redis.get(generationKey)) !== generation) throw new Error('superseded by a newer full rescore');
+    if ((await ctx.redis.get(runKey)) !== run) throw new Error('superseded by a newer full rescore');
   };
   const progress = progressReporter(job);
   await progress(0);
   await ctx.engine.loadAll();
   await progress(LOADED);
+  const loadedMs = Date.now();
 
   const items: [MatchSide, string][] = [
     ...ctx.engine.ids('output').map((id): [MatchSide, string] => ['output', id]),
     ...ctx.engine.ids('need').map((id): [MatchSide, string] => ['need', id]),
   ];
+  const entryJson = new Map<string, string>();
   const own = new Map<string, string[]>();
-  const incoming = new Map<string, string[]>();
+  const incoming = new Map<string, SerializedIncoming[]>();
   for (const [index, [side, id]] of items.entries()) {
-    const counterparts = ctx.engine.matchesFor(side, id).map((entry) => (side === 'need' ? entry.outputId : entry.needId));
-    own.set(`${side}:${id}`, counterparts);
-    const otherSide = side === 'need' ? 'output' : 'need';
-    for (const counterpart of counterparts) {
-      const key = `${otherSide}:${counterpart}`;
-      const listed = incoming.get(key);
-      if (listed) listed.push(id);
-      else incoming.set(key, [id]);
+    const keys: string[] = [];
+    for (const entry of ctx.engine.matchesFor(side, id)) {
+      const key = pairKey(entry);
+      if (!entryJson.has(key)) entryJson.set(key, JSON.stringify(entry));
+      keys.push(key);
+      const [counterpartSide, counterpartId] = side === 'need' ? (['output', entry.outputId] as const) : (['need', entry.needId] as const);
+      const listed = incoming.get(`${counterpartSide}:${counterpartId}`) ?? [];
+      listed.push({ counterpartId: id, score: entry.score, key, json: entryJson.get(key)! });
+      incoming.set(`${counterpartSide}:${counterpartId}`, listed);
     }
+    own.set(`${side}:${id}`, keys);
     await progress(LOADED + ((index + 1) / items.length) * (RANKED - LOADED));
     if (index % 50 === 0) await yieldToEventLoop();
   }
+  const rankedMs = Date.now();
 
-  // Lists are computed in memory one after another and written a few at a time, so the
-  // database round trips overlap; the progress bar moves per finished batch.
+  const generation = await ctx.store.beginGeneration(`${startedMs}_${job.id}_${job.attemptsMade}`, started);
   let matches = 0;
-  for (let start = 0; start < items.length; start += WRITE_BATCH) {
-    const batch = items.slice(start, start + WRITE_BATCH).map(([side, id]) => {
-      const key = `${side}:${id}`;
-      const entry = (counterpart: string) => (side === 'need' ? ctx.engine.entryFor(id, counterpart) : ctx.engine.entryFor(counterpart, id));
-      const ownEntries = (own.get(key) ?? []).map(entry).filter((e): e is MatchEntry => e !== null);
-      const incomingEntries: Record<string, MatchEntry> = {};
-      for (const counterpart of incoming.get(key) ?? []) {
-        const found = entry(counterpart);
-        if (found) incomingEntries[counterpart] = found;
-      }
-      matches += ownEntries.length;
-      return { side, id, ownEntries, incomingEntries };
-    });
-    await assertCurrent();
-    await Promise.all(batch.map((list) => ctx.store.writeList(list.side, list.id, list.ownEntries, list.incomingEntries, started)));
-    await progress(RANKED + (Math.min(items.length, start + WRITE_BATCH) / items.length) * (99 - RANKED));
-    await yieldToEventLoop();
+  for (const [index, [side, id]] of items.entries()) {
+    const ownKeys = own.get(`${side}:${id}`) ?? [];
+    matches += ownKeys.length;
+    await generation.add(side, id, ownKeys.map((key) => entryJson.get(key)!), incoming.get(`${side}:${id}`) ?? []);
+    if (index % 100 === 0) {
+      await assertCurrent();
+      await progress(RANKED + ((index + 1) / items.length) * (99 - RANKED));
+    }
   }
   await assertCurrent();
-  await ctx.store.removeOlderThan(started);
+  await generation.commit();
+  const touched = await listingsTouchedSince(ctx, startedMs);
+  for (const listing of touched) await enqueue(ctx.queues, 'match-listing', listing);
   await progress(100);
-  return { items: items.length, matches, seconds: (Date.now() - startedMs) / 1000 };
+  const seconds = (from: number, to: number) => (to - from) / 1000;
+  return {
+    items: items.length,
+    matches,
+    recomputedAfterSwitch: touched.length,
+    seconds: seconds(startedMs, Date.now()),
+    phases: { loadSeconds: seconds(startedMs, loadedMs), rankSeconds: seconds(loadedMs, rankedMs), writeSeconds: seconds(rankedMs, Date.now()) },
+  };
 }
 
 /** Reports whole percentages, each once. */

@@ -35,8 +35,8 @@ export interface MatchList {
 }
 
 /**
- * Stored by _id, with the entries as one JSON string. FerretDB (the local MongoDB-compatible
- * server) looks documents up efficiently only by _id, and it converts nested documents slowly:
+ * Stored by _id in the current generation's collection (see generations.ts), with the entries
+ * as one JSON string. FerretDB (the local MongoDB-compatible server) looks documents up efficiently only by _id, and it converts nested documents slowly:
  * a list of 20 explained matches as nested documents took 60 ms to read and 200+ ms to write,
  * as a string 2 ms and 10 ms. Nothing ever queries inside a list, so nothing is lost.
  */
@@ -47,23 +47,6 @@ export interface MatchListDoc {
   /** JSON of { own, incoming }. */
   entries: string;
   computedAt: Date;
-}
-
-const matchListSchema = new Schema(
-  {
-    _id: { type: String, required: true },
-    side: { type: String, required: true },
-    itemId: { type: String, required: true },
-    entries: { type: String, required: true },
-    computedAt: { type: Date, required: true },
-  },
-  { versionKey: false },
-);
-
-export type MatchListModel = Model<MatchListDoc>;
-
-export function matchListModel(connection: Connection): MatchListModel {
-  return ((connection.models['MatchList'] ?? connection.model('MatchList', matchListSchema)) as unknown) as MatchListModel;
 }
 
 export function listId(side: ListingKind, itemId: string): string {

@@ -2,10 +2,22 @@ import type { Redis } from 'ioredis';
 import type { ListingKind } from '../shared/listing-changes';
 import { concurrently } from '../shared/concurrently';
 import { withRedisLock } from '../shared/redis-lock';
-import { listId, pairKey, type MatchEntry, type MatchList, type MatchListDoc, type MatchListModel } from './model';
+import type { MatchListGenerations } from './generations';
+import { listId, pairKey, type MatchEntry, type MatchList, type MatchListDoc } from './model';
 
 /** The side of a pair a job or a reader starts from. */
 export type MatchSide = ListingKind;
+
+/** An entry of a counterpart's top K, already serialized, with what ranks it. */
+export interface SerializedIncoming {
+  counterpartId: string;
+  score: number;
+  /** The pair's key, for ties. */
+  key: string;
+  json: string;
+}
+
+const byScoreThenKey = (a: SerializedIncoming, b: SerializedIncoming) => b.score - a.score || a.key.localeCompare(b.key);
 
 /** A pair the workers computed. */
 export type ComputedMatch = MatchEntry;
@@ -23,7 +35,7 @@ const counterpartId = (side: MatchSide, entry: MatchEntry) => (side === 'need' ?
  */
 export class MatchStore {
   constructor(
-    private readonly lists: MatchListModel,
+    private readonly generations: MatchListGenerations,
     private readonly redis: Redis,
     private readonly lockPrefix: string,
     /** Most incoming pairs a list keeps (the best): a need can sit in thousands of outputs' top K. */
@@ -81,7 +93,7 @@ export class MatchStore {
     let removed: MatchList | null = null;
     await withRedisLock(this.redis, this.lockKey(side, itemId), async () => {
       removed = await this.read(side, itemId);
-      if (removed) await this.lists.deleteOne({ _id: listId(side, itemId) });
+      if (removed) await (await this.generations.current()).deleteOne({ _id: listId(side, itemId) });
     });
     const doc = removed as MatchList | null;
     if (!doc) return [];
@@ -89,23 +101,27 @@ export class MatchStore {
     return Object.keys(doc.incoming ?? {});
   }
 
-  /** Writes a whole list at once (the full rescore computes both parts itself). */
-  async writeList(side: MatchSide, itemId: string, own: MatchEntry[], incoming: Record<string, MatchEntry>, now: Date): Promise<void> {
-    const _id = listId(side, itemId);
-    const entries = JSON.stringify({ own, incoming: this.best(incoming) });
-    await withRedisLock(this.redis, this.lockKey(side, itemId), () =>
-      this.lists.replaceOne({ _id }, { _id, side, itemId, entries, computedAt: now }, { upsert: true }),
-    );
-  }
-
-  /** Deletes lists a full rescore did not write: their items are no longer published. */
-  async removeOlderThan(startedAt: Date): Promise<number> {
-    const result = await this.lists.deleteMany({ computedAt: { $lt: startedAt } });
-    return result.deletedCount;
+  /**
+   * Starts a new generation of every list (the full rescore): lists are added whole, nobody reads
+   * them until `commit`, and lists not added (unpublished items) are gone after it.
+   */
+  async beginGeneration(name: string, computedAt: Date) {
+    const writer = await this.generations.begin(name);
+    return {
+      /** Adds an item's list from serialized entries: its own top K, and the pairs in which a
+       * counterpart's top K names it (the best `maxIncoming` are kept). */
+      add: (side: MatchSide, itemId: string, own: string[], incoming: SerializedIncoming[]) => {
+        const kept = incoming.length <= this.maxIncoming ? incoming : [...incoming].sort(byScoreThenKey).slice(0, this.maxIncoming);
+        const incomingJson = kept.map(({ counterpartId, json }) => `${JSON.stringify(counterpartId)}:${json}`).join(',');
+        const entries = `{"own":[${own.join(',')}],"incoming":{${incomingJson}}}`;
+        return writer.add({ _id: listId(side, itemId), side, itemId, entries, computedAt });
+      },
+      commit: () => writer.commit(),
+    };
   }
 
   async count(): Promise<number> {
-    return this.lists.estimatedDocumentCount();
+    return (await this.generations.current()).estimatedDocumentCount();
   }
 
   /** Keeps the best `maxIncoming` incoming pairs. */
@@ -124,7 +140,7 @@ export class MatchStore {
   }
 
   private async read(side: MatchSide, itemId: string): Promise<MatchList | null> {
-    const doc = await this.lists.findById(listId(side, itemId)).lean<MatchListDoc>();
+    const doc = await (await this.generations.current()).findOne({ _id: listId(side, itemId) });
     if (!doc) return null;
     const { own, incoming } = JSON.parse(doc.entries) as Pick<MatchList, 'own' | 'incoming'>;
     return { own, incoming, computedAt: doc.computedAt };
@@ -137,7 +153,8 @@ export class MatchStore {
       const next = change(await this.read(side, itemId));
       if (!next) return;
       const entries = JSON.stringify({ own: next.own, incoming: next.incoming });
-      await this.lists.replaceOne({ _id }, { _id, side, itemId, entries, computedAt: next.computedAt }, { upsert: true });
+      const lists = await this.generations.current();
+      await lists.replaceOne({ _id }, { side, itemId, entries, computedAt: next.computedAt }, { upsert: true });
     });
   }
 

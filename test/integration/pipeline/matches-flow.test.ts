@@ -98,7 +98,7 @@ describe('match pipeline: publish, update, archive with a real worker', () => {
     }, 20_000, 'the archived output to leave the matches');
     // The page hides unpublished counterparts at once; the stored list goes when the job has run.
     await waitFor(
-      async () => (await ctx.app.mongo.collection('matchlists').countDocuments({ _id: `output:${dyeingId}` as never })) === 0,
+      async () => (await ctx.app.services.matchStore.listOf('output', dyeingId)) === null,
       20_000,
       "the archived output's match list to be deleted",
     );

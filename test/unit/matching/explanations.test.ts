@@ -21,6 +21,17 @@ describe('text similarity', () => {
     expect(index.similarity(a, { id: 'coating' })).toBe(0);
   });
 
+  it('gives the same similarity as the explained match, for every pair', () => {
+    const index = outputsIndex();
+    const texts = ['Bakery ovens waste gas when idle', 'forklift battery health', 'corrosion of steel in seawater with graphene', 'energy storage'];
+    for (const text of texts) {
+      const prepared = index.prepare(text);
+      for (const id of ['mpc', 'battery', 'coating']) {
+        expect(index.similarity(prepared, { id })).toBeCloseTo(index.textMatch(prepared, { id }).similarity, 9);
+      }
+    }
+  });
+
   it('explains hits with readable shared words whose contributions add up', () => {
     const index = outputsIndex();
     const [hit] = index.search('our forklift batteries lose their health', { k: 1 });
