@@ -3,7 +3,7 @@ import type { ListingKind } from '../shared/listing-changes';
 import { concurrently } from '../shared/concurrently';
 import { withRedisLock } from '../shared/redis-lock';
 import type { MatchListGenerations } from './generations';
-import { listId, pairKey, type MatchEntry, type MatchList, type MatchListDoc } from './model';
+import { listId, pairKey, type MatchEntry, type MatchList } from './model';
 
 /** The side of a pair a job or a reader starts from. */
 export type MatchSide = ListingKind;
