@@ -27,6 +27,7 @@ import { HelpRequestService } from './modules/intermediaries/help-request.servic
 import { intermediaryProfileModel } from './modules/intermediaries/model';
 import { IntermediaryService } from './modules/intermediaries/service';
 import { SectorService } from './modules/sectors/service';
+import { upcomingEventsFrom } from './modules/sectors/events-of-sector';
 import { eventModel, eventRegistrationModel, meetingModel } from './modules/events/model';
 import { EventMembership } from './modules/events/membership';
 import { createEventServices } from './modules/events/compose';
@@ -97,7 +98,8 @@ export function createServices({ mongo, redis, config, log }: ServiceDeps) {
   });
   const intermediaries = new IntermediaryService({ profiles: intermediaryProfileModel(mongo), organizations });
   const helpRequests = new HelpRequestService({ requests: helpRequestModel(mongo), intermediaries, organizations, needs, notifications });
-  const sectors = new SectorService({ researchOutputs, needs, intermediaries });
+  // Events are built further down; the closure reads them when a sector page asks.
+  const sectors = new SectorService({ researchOutputs, needs, intermediaries, upcomingEvents: upcomingEventsFrom(() => events.events) });
   const diagnostics = new DiagnosticService({
     drafts: diagnosticDraftModel(mongo),
     reports: diagnosticReportModel(mongo),

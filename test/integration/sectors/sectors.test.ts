@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../helpers/app';
 import { anonymous, createPublishedNeed, createPublishedOutput, needBody, outputBody, userWithOrganization, type Client } from '../../helpers/api';
+import { eventBody, publishedEvent } from '../events/fixtures';
 import { intermediaryWithProfile } from '../intermediaries/setup';
 
 type Org = Client & { organizationId: string };
@@ -41,7 +42,7 @@ describe('sectors: an index with counts and a page per NACE sector', () => {
     expect(byCode.get('U')!.counts).toEqual({ outputs: 0, governmentFundedOutputs: 0, needs: 0, intermediaries: 0 });
   });
 
-  it("a sector's page has its published outputs, funded ones, needs and intermediaries, and says events are not available", async () => {
+  it("a sector's page has its published outputs, funded ones, needs and intermediaries", async () => {
     const response = await anonymous(ctx.app).get('/api/sectors/C');
     expect(response.statusCode).toBe(200);
     const page = response.json();
@@ -51,9 +52,18 @@ describe('sectors: an index with counts and a page per NACE sector', () => {
     expect(page.governmentFundedOutputs[0].fundingProgramme).toBe('Horizon Europe');
     expect(page.needs.map((n: { id: string }) => n.id)).toEqual([ids['needC']]);
     expect(page.intermediaries.map((i: { name: string }) => i.name)).toEqual(['Emilia Knowledge Transfer Network']);
-    expect(page.events).toBeNull();
     // Confidential details never reach a sector page.
     expect(response.body).not.toContain('lab notebook');
+  });
+
+  it("lists a sector's upcoming published events, soonest first, and no drafts", async () => {
+    const { organizer, event } = await publishedEvent(ctx.app, { title: 'Manufacturing brokerage day', sectors: ['C', 'M'] });
+    const draft = await organizer.post('/api/events', eventBody(organizer.organizationId, { title: 'Draft event in manufacturing', sectors: ['C'] }));
+    expect(draft.statusCode).toBe(201);
+    const manufacturing = (await anonymous(ctx.app).get('/api/sectors/C')).json();
+    expect(manufacturing.events).toEqual([expect.objectContaining({ id: event.id, title: 'Manufacturing brokerage day', format: 'brokerage' })]);
+    expect(Date.parse(manufacturing.events[0].startsAt)).toBeGreaterThan(Date.now());
+    expect((await anonymous(ctx.app).get('/api/sectors/A')).json().events).toEqual([]);
   });
 
   it('rejects codes that are not NACE sections', async () => {
