@@ -126,6 +126,5 @@ describe('IP diagnostic', () => {
     expect(sme.pageErrors).toEqual([]);
     await university.close();
     await sme.close();
-    // A long walk through a real browser on a shared two-core machine: more room than the default.
-  }, 150_000);
+  }, 150_000); // a long walk through a real browser on a shared two-core machine: more room than the default
 });
