@@ -64,10 +64,14 @@ export class NeedService {
   /** One need as the caller may see it; 404 when it does not exist or is not visible to them. */
   async get(user: CurrentUser | null, id: string): Promise<NeedView> {
     const need = await this.load(id);
-    if (!isVisible(need.status, isOwnerMember(user, String(need.organizationId)) || isPosterMember(user, need))) {
+    const insider = isOwnerMember(user, String(need.organizationId)) || isPosterMember(user, need);
+    if (!isVisible(need.status, insider)) {
       throw new HttpError(404, 'not_found', `No need with id ${id}.`);
     }
-    return toNeedView(need);
+    const view = toNeedView(need);
+    // The SME's note on its consent decision is for the drafting intermediary, not the public.
+    if (insider && need.consentNote) view.consentNote = need.consentNote;
+    return view;
   }
 
   /** Admins and members of the owning SME may edit, in any status. */
@@ -198,7 +202,6 @@ export function toNeedView(doc: NeedDoc): NeedView {
   if (doc.postedByOrganizationId) view.postedByOrganizationId = String(doc.postedByOrganizationId);
   if (doc.consent) view.consent = doc.consent;
   if (doc.consentDecidedAt) view.consentDecidedAt = doc.consentDecidedAt.toISOString();
-  if (doc.consentNote) view.consentNote = doc.consentNote;
   return view;
 }
 

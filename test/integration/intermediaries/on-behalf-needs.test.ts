@@ -83,11 +83,18 @@ describe('needs an intermediary posts on an SME’s behalf, with the SME’s con
     expect(refused.json()).toMatchObject({ status: 'draft', consent: 'refused', consentNote: 'Please leave out our supplier names.' });
     expect(await publicIds()).not.toContain(need.id);
     expect(await notificationTitles(intermediary)).toContain('Ostsee Backstube GmbH refused to publish “Automated dough proofing control”');
+    expect((await intermediaryMember.get(`/api/needs/${need.id}`)).json().consentNote).toBe('Please leave out our supplier names.');
     expect((await sme.post(`/api/needs/${need.id}/publish`)).statusCode).toBe(409);
 
     const revised = await intermediaryMember.patch(`/api/needs/${need.id}`, { problem: 'Our proofing cabinets over-proof dough on warm days, and we throw away whole batches.' });
     expect(revised.json().consent).toBe('pending');
-    expect((await sme.post(`/api/needs/${need.id}/consent`, { decision: 'give' })).json().status).toBe('published');
+    expect((await sme.post(`/api/needs/${need.id}/consent`, { decision: 'give', note: 'Thanks, much better.' })).json().status).toBe('published');
+    // The note is for the intermediary: the public view and lists leave it out.
+    const publicView = (await anonymous(ctx.app).get(`/api/needs/${need.id}`)).json();
+    expect(publicView.consent).toBe('given');
+    expect(publicView.consentNote).toBeUndefined();
+    expect((await intermediary.get(`/api/needs/${need.id}`)).json().consentNote).toBe('Thanks, much better.');
+    expect(JSON.stringify((await anonymous(ctx.app).get('/api/needs?limit=100')).json())).not.toContain('Thanks, much better.');
   });
 
   it('only members of an intermediary draft on behalf, and only for SMEs', async () => {
