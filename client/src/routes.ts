@@ -36,6 +36,20 @@ import IntermediaryProfile from './pages/IntermediaryProfile.svelte';
 import PubliclyFunded from './pages/PubliclyFunded.svelte';
 import SectorDetail from './pages/SectorDetail.svelte';
 import Sectors from './pages/Sectors.svelte';
+import EventAgenda from './pages/EventAgenda.svelte';
+import EventCheckIn from './pages/EventCheckIn.svelte';
+import EventDashboard from './pages/EventDashboard.svelte';
+import EventDetail from './pages/EventDetail.svelte';
+import EventEdit from './pages/EventEdit.svelte';
+import EventMeeting from './pages/EventMeeting.svelte';
+import EventNew from './pages/EventNew.svelte';
+import EventPeople from './pages/EventPeople.svelte';
+import EventRegister from './pages/EventRegister.svelte';
+import EventRequests from './pages/EventRequests.svelte';
+import EventSchedule from './pages/EventSchedule.svelte';
+import Events from './pages/Events.svelte';
+import ChatRoomPage from './pages/ChatRoom.svelte';
+import Messages from './pages/Messages.svelte';
 import { matchPath } from './lib/router.svelte';
 
 export interface Route {
@@ -75,6 +89,8 @@ export const routes: Route[] = [
   { path: '/needs/:id/edit', title: 'Edit need', component: ListingEdit, props: { kind: 'need' }, access: 'user' },
   { path: '/access-requests', title: 'Access requests', component: AccessRequests, access: 'user' },
   { path: '/notifications', title: 'Notifications', component: Notifications, access: 'user' },
+  { path: '/messages', title: 'Messages', component: Messages, access: 'user' },
+  { path: '/chat/:roomId', title: 'Chat', component: ChatRoomPage, access: 'user' },
   { path: '/my/organization', title: 'My organization', component: MyOrganization, access: 'user' },
   { path: '/diagnostic', title: 'IP diagnostic', component: DiagnosticHome, access: 'user' },
   { path: '/diagnostic/reports/:id', title: 'IP diagnostic report', component: DiagnosticReport, access: 'user' },
@@ -87,6 +103,18 @@ export const routes: Route[] = [
   { path: '/sectors', title: 'Sectors', component: Sectors },
   { path: '/sectors/:code', title: 'Sector', component: SectorDetail },
   { path: '/publicly-funded', title: 'Publicly funded technologies', component: PubliclyFunded },
+  { path: '/events', title: 'Events', component: Events },
+  { path: '/events/new', title: 'Organize an event', component: EventNew, access: 'user' },
+  { path: '/events/:id', title: 'Event', component: EventDetail },
+  { path: '/events/:id/edit', title: 'Edit event', component: EventEdit, access: 'user' },
+  { path: '/events/:id/register', title: 'Register for the event', component: EventRegister, access: 'user' },
+  { path: '/events/:id/people', title: 'Whom to meet', component: EventPeople, access: 'user' },
+  { path: '/events/:id/requests', title: 'My meeting requests', component: EventRequests, access: 'user' },
+  { path: '/events/:id/meetings/:meetingId', title: 'Meeting', component: EventMeeting, access: 'user' },
+  { path: '/events/:id/agenda', title: 'My agenda', component: EventAgenda, access: 'user' },
+  { path: '/events/:id/schedule', title: 'Schedule', component: EventSchedule, access: 'user' },
+  { path: '/events/:id/dashboard', title: 'Event dashboard', component: EventDashboard, access: 'user' },
+  { path: '/events/:id/check-in', title: 'Check-in', component: EventCheckIn, access: 'user' },
   { path: '/admin', title: 'Administration', component: AdminHome, access: 'admin' },
   { path: '/admin/users', title: 'Users', component: AdminUsers, access: 'admin' },
   { path: '/admin/mailbox', title: 'Mailbox', component: AdminMailbox, access: 'admin' },

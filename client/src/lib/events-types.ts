@@ -1,0 +1,65 @@
+// Events API types, derived from the server's TypeBox schemas (`import type` only: nothing of the
+// server reaches the browser bundle).
+import type { Static } from '@sinclair/typebox';
+import type {
+  CreateEventBody as CreateEventSchema,
+  EventSummary as EventSummarySchema,
+  EventView as EventViewSchema,
+  SessionBody as SessionBodySchema,
+  UpdateEventBody as UpdateEventSchema,
+  UpdateSessionBody as UpdateSessionSchema,
+} from '../../../server/modules/events/schema';
+import type {
+  AgendaView as AgendaSchema,
+  DashboardView as DashboardSchema,
+  MeetingView as MeetingSchema,
+  RatingBody as RatingSchema,
+  RecommendationView as RecommendationSchema,
+  RegisterBody as RegisterSchema,
+  RegistrationView as RegistrationSchema,
+  RescheduleBody as RescheduleSchema,
+  UpdateRegistrationBody as UpdateRegistrationSchema,
+} from '../../../server/modules/events/participation-schema';
+
+export type EventView = Static<typeof EventViewSchema>;
+export type EventSummary = Static<typeof EventSummarySchema>;
+export type EventType = EventView['type'];
+export type AcceptMode = EventView['acceptMode'];
+export type EventGroup = EventView['groups'][number];
+export type MeetingRule = EventView['meetingRules'][number];
+export type SessionView = EventView['sessions'][number];
+export type SlotView = SessionView['slots'][number];
+export type CreateEventBody = Static<typeof CreateEventSchema>;
+export type UpdateEventBody = Static<typeof UpdateEventSchema>;
+export type SessionBody = Static<typeof SessionBodySchema>;
+export type UpdateSessionBody = Static<typeof UpdateSessionSchema>;
+export type RegisterBody = Static<typeof RegisterSchema>;
+export type UpdateRegistrationBody = Static<typeof UpdateRegistrationSchema>;
+export type RegistrationView = Static<typeof RegistrationSchema>;
+export type RecommendationView = Static<typeof RecommendationSchema>;
+export type MeetingView = Static<typeof MeetingSchema>;
+export type MeetingStatus = MeetingView['status'];
+export type MeetingSide = MeetingView['requester'];
+export type MeetingOutcome = MeetingView['ratings'][number]['outcome'];
+export type RatingBody = Static<typeof RatingSchema>;
+export type RescheduleBody = Static<typeof RescheduleSchema>;
+export type AgendaView = Static<typeof AgendaSchema>;
+export type DashboardView = Static<typeof DashboardSchema>;
+
+/**
+ * The scheduler's state as GET /api/events/:id/schedule returns it (contract in the events brief).
+ * Written here until the scheduler's schema lands; every field the panel reads is optional-safe.
+ */
+export interface ScheduleView {
+  status: 'none' | 'running' | 'draft' | 'published';
+  jobId?: string | null;
+  progress?: number;
+  placed?: number;
+  unplaced?: number;
+  publishedAt?: string | null;
+  version?: number;
+  /** Draft placements and the meetings that could not be placed, with the reason why. */
+  placements?: { meetingId: string; sessionId?: string; slotIndex?: number; table?: number; startsAt?: string; locked?: boolean }[];
+  unplacedMeetings?: { meetingId: string; reason: string }[];
+  [key: string]: unknown;
+}
