@@ -88,7 +88,6 @@ const eventSchema = new Schema(
   },
   { timestamps: true },
 );
-eventSchema.index({ organizerOrganizationId: 1, _id: -1 });
 
 export type EventDoc = InferSchemaType<typeof eventSchema> & { _id: Types.ObjectId; createdAt: Date; updatedAt: Date };
 export type EventSessionDoc = EventDoc['sessions'][number] & { _id: Types.ObjectId };
@@ -145,7 +144,11 @@ const ratingSchema = new Schema(
   { _id: false },
 );
 
-/** One document is both the meeting request and the meeting it becomes. */
+/**
+ * One document is both the meeting request and the meeting it becomes. No secondary indexes on
+ * events or meetings: FerretDB only pushes `_id` filters down, so they would cost start-up and
+ * writes without speeding up a read (the registrations' unique index enforces one per user).
+ */
 const meetingSchema = new Schema(
   {
     eventId: { type: Schema.Types.ObjectId, required: true },
@@ -168,7 +171,6 @@ const meetingSchema = new Schema(
   },
   { timestamps: true },
 );
-meetingSchema.index({ eventId: 1, status: 1 });
 
 export type MeetingDoc = InferSchemaType<typeof meetingSchema> & { _id: Types.ObjectId; createdAt: Date; updatedAt: Date };
 export type MeetingModel = Model<InferSchemaType<typeof meetingSchema>>;
