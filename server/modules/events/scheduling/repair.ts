@@ -1,5 +1,6 @@
 import type { Board } from './board';
 import { bestSlot } from './greedy';
+import { kempeInsert } from './kempe';
 
 /** Thrown through the recursion when the time budget runs out; the attempt in flight is rolled back. */
 class OutOfTime extends Error {}
@@ -32,7 +33,7 @@ export class Repairer {
     if (this.board.slotOf[m] !== -1) return false;
     const mark = this.board.mark();
     try {
-      const done = this.tryInsert(m, depth);
+      const done = kempeInsert(this.board, m) || this.tryInsert(m, depth);
       if (done) this.board.commit();
       return done;
     } catch (error) {

@@ -28,10 +28,58 @@ function placeKept(problem: Problem, board: Board): number[] {
   return free;
 }
 
+interface RepairContext {
+  order: number[];
+  bound: UpperBound;
+  maxDepth: number;
+  outOfTime: () => boolean;
+  /** 0–1 of the repair phase done, by depth and by time. */
+  share: (depth: number, passDone: number) => number;
+}
+
+/**
+ * Repair passes over the unplaced meetings, highest score first: a Kempe-chain swap, then ejection
+ * chains up to the current depth. Deepen only when a whole pass placed nothing — shallow moves are
+ * cheap and find most. Stops at the bound (nothing more can fit) or when time is up.
+ */
+function* repairPhase(board: Board, context: RepairContext): Generator<ScheduleProgress, number> {
+  const finished = () => board.placedCount >= context.bound.value || context.outOfTime();
+  const repairer = new Repairer(board, context.outOfTime);
+  let depthReached = 0;
+  for (let depth = 1; depth <= context.maxDepth && !finished(); depth++) {
+    depthReached = depth;
+    let improved = true;
+    while (improved && !finished()) {
+      improved = false;
+      const unplaced = context.order.filter((m) => board.slotOf[m] === -1);
+      for (let i = 0; i < unplaced.length && !finished(); i++) {
+        if (repairer.insert(unplaced[i]!, depth)) improved = true;
+        if (i % 200 === 199) {
+          const fraction = GREEDY_SHARE + (1 - GREEDY_SHARE) * Math.min(1, context.share(depth, i / unplaced.length));
+          yield { phase: 'repair', fraction, placed: board.placedCount };
+        }
+      }
+    }
+  }
+  return depthReached;
+}
+
+function firstFitBoard(problem: Problem): Board {
+  const board = new Board(problem);
+  for (const m of placeKept(problem, board)) {
+    const s = firstSlot(board, m);
+    if (s >= 0) board.place(m, s);
+  }
+  board.commit();
+  return board;
+}
+
+const scoreSum = (board: Board) => board.problem.score.reduce((sum, score, m) => sum + (board.slotOf[m]! >= 0 ? score : 0), 0);
+
 /**
  * The scheduler as a generator: it yields progress now and then so a caller can report it (or give
  * the event loop a turn) and returns the result. Greedy by score with most-constrained tie-breaks,
- * then ejection-chain repair under a time budget (see repair.ts).
+ * then repair (Kempe swaps and ejection chains with augmenting substitutions) under a time budget.
  */
 export function* scheduleSteps(input: SchedulingInput, options: ScheduleOptions = {}): Generator<ScheduleProgress, ScheduleResult> {
   const now = options.now ?? (() => performance.now());
@@ -39,7 +87,7 @@ export function* scheduleSteps(input: SchedulingInput, options: ScheduleOptions 
   const budget = options.timeBudgetMs ?? DEFAULT_BUDGET_MS;
   const maxDepth = options.maxRepairDepth ?? DEFAULT_REPAIR_DEPTH;
   const problem = compileProblem(input);
-  const board = new Board(problem);
+  let board = new Board(problem);
   const free = placeKept(problem, board);
   const order = placementOrder(problem, free, commonSlotCounts(problem));
 
@@ -54,24 +102,16 @@ export function* scheduleSteps(input: SchedulingInput, options: ScheduleOptions 
 
   const bound = problemBound(problem);
   const outOfTime = () => now() - started > budget;
-  const finished = () => board.placedCount >= bound.value || outOfTime();
-  const repairer = new Repairer(board, outOfTime);
-  let depthReached = 0;
-  // Deepen only when a whole pass at this depth placed nothing: shallow chains are cheap and find most.
-  for (let depth = 1; depth <= maxDepth && !finished(); depth++) {
-    depthReached = depth;
-    let improved = true;
-    while (improved && !finished()) {
-      improved = false;
-      const unplaced = order.filter((m) => board.slotOf[m] === -1);
-      for (let i = 0; i < unplaced.length && !finished(); i++) {
-        if (repairer.insert(unplaced[i]!, depth)) improved = true;
-        if (i % 200 === 199) {
-          const share = Math.max((depth - 1 + i / unplaced.length) / maxDepth, (now() - started) / budget);
-          yield { phase: 'repair', fraction: GREEDY_SHARE + (1 - GREEDY_SHARE) * Math.min(1, share), placed: board.placedCount };
-        }
-      }
-    }
+  const share = (depth: number, passDone: number) => Math.max((depth - 1 + passDone) / maxDepth, (now() - started) / budget);
+  const context = { order, bound, maxDepth, outOfTime, share };
+  const depthReached = yield* repairPhase(board, context);
+
+  // Never worse than the baseline: first fit is cheap, and on the rare instance where it places more,
+  // its schedule gets the same repair and the better of the two (count, then total score) is kept.
+  const baseline = firstFitBoard(problem);
+  if (baseline.placedCount > board.placedCount) {
+    yield* repairPhase(baseline, context);
+    if (baseline.placedCount > board.placedCount || (baseline.placedCount === board.placedCount && scoreSum(baseline) > scoreSum(board))) board = baseline;
   }
 
   const meetings = outcomes(input, problem, board);
@@ -113,12 +153,7 @@ export async function scheduleAsync(input: SchedulingInput, options: ScheduleOpt
 export function firstFitSchedule(input: SchedulingInput): ScheduleResult {
   const started = performance.now();
   const problem = compileProblem(input);
-  const board = new Board(problem);
-  for (const m of placeKept(problem, board)) {
-    const s = firstSlot(board, m);
-    if (s >= 0) board.place(m, s);
-  }
-  board.commit();
+  const board = firstFitBoard(problem);
   const meetings = outcomes(input, problem, board);
   const milliseconds = performance.now() - started;
   return result(input, problem, board, meetings, problemBound(problem), { greedyPlaced: board.placedCount, repairPlaced: 0, repairDepthReached: 0, milliseconds });
