@@ -33,6 +33,7 @@ import { EventMembership } from './modules/events/membership';
 import { createEventServices } from './modules/events/compose';
 import { diagnosticDraftModel, diagnosticReportModel } from './modules/diagnostic/model';
 import { PlatformLinks } from './modules/diagnostic/links';
+import { eventLinksFrom } from './modules/diagnostic/upcoming-events';
 import { DiagnosticService } from './modules/diagnostic/service';
 import { createChat, notificationPublisher } from './modules/chat/compose';
 
@@ -104,7 +105,8 @@ export function createServices({ mongo, redis, config, log }: ServiceDeps) {
     drafts: diagnosticDraftModel(mongo),
     reports: diagnosticReportModel(mongo),
     organizations,
-    links: new PlatformLinks({ researchOutputs, intermediaries }),
+    // Like sectors: the closure reads the events services, built further down, when a report is read.
+    links: new PlatformLinks({ researchOutputs, intermediaries, events: eventLinksFrom({ list: (user, query) => events.events.list(user, query) }) }),
   });
   const eventModels = { events: eventModel(mongo), registrations: eventRegistrationModel(mongo), meetings: meetingModel(mongo) };
   const eventMembership = new EventMembership({ ...eventModels, users });

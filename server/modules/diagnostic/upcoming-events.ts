@@ -15,7 +15,7 @@ export interface PublishedEventsLister {
 const SCAN = 100;
 
 /** Upcoming events from the events service's published list. */
-export function upcomingEventsFrom(events: PublishedEventsLister, now: () => Date = () => new Date()): UpcomingEventsSource {
+export function eventLinksFrom(events: PublishedEventsLister, now: () => Date = () => new Date()): UpcomingEventsSource {
   return {
     async upcoming(limit) {
       return upcomingOf(await events.list(null, { limit: SCAN }), now(), limit);

@@ -37,7 +37,7 @@ describe('diagnostic: permissions and bad input', () => {
       'intermediary admin': await userWithOrganization(ctx.app, 'intermediary'),
     };
     reportId = (await takeDiagnostic(sme, sme.organizationId, { ...SCREENING, ...WEAK })).id;
-  });
+  }, 120_000); // many users and listings to set up on a shared machine
   afterAll(async () => ctx?.close());
 
   it.each(ROLES)('%s', async (role) => {

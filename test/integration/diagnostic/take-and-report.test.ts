@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, anonymous, createPublishedOutput, outputBody, userWithOrganization, type Client } from '../../helpers/api';
 import { startTestApp, type TestApp } from '../../helpers/app';
+import { publishedEvent } from '../events/fixtures';
 import { intermediaryWithProfile } from '../intermediaries/setup';
 import { draftUrl, IMPROVED, saveDraft, SCREENING, submitUrl, takeDiagnostic, WEAK } from './helpers';
 
@@ -9,6 +10,7 @@ describe('diagnostic: take it, get a report linked into the platform, take it ag
   let sme: Client & { organizationId: string };
   let colleague: Client;
   let licensable: string;
+  let eventId: string;
   const excluded: string[] = [];
 
   beforeAll(async () => {
@@ -23,8 +25,9 @@ describe('diagnostic: take it, get a report linked into the platform, take it ag
     excluded.push((await university.post('/api/research-outputs', outputBody(university.organizationId, { sectors: ['C'] }))).json().id);
     await intermediaryWithProfile(ctx.app, { name: 'Hamburg Patent Desk', country: 'DE', region: 'Hamburg' }, { regions: ['Hamburg'], institutionType: 'ip_office' });
     await intermediaryWithProfile(ctx.app, { name: 'Rostock Innovation Agency', country: 'DE', region: 'Mecklenburg-Vorpommern' }, { regions: ['Rostock'], institutionType: 'innovation_agency' });
+    eventId = (await publishedEvent(ctx.app, { title: 'IP clinic for food manufacturers' })).event.id;
     await intermediaryWithProfile(ctx.app, { name: 'Lisbon TTO', country: 'PT', region: 'Lisboa' }, { regions: ['Lisboa'] });
-  });
+  }, 120_000); // many users, listings and an event to set up on a shared machine
   afterAll(async () => ctx?.close());
 
   it('serves the versioned questionnaire to anyone; an unknown version is a 404', async () => {
@@ -98,7 +101,8 @@ describe('diagnostic: take it, get a report linked into the platform, take it ag
     for (const id of excluded) expect(submitted.body).not.toContain(id);
     expect(view.links.intermediaries.map((i: { name: string }) => i.name)).toEqual(['Rostock Innovation Agency', 'Hamburg Patent Desk']);
     expect(view.links.intermediaries[0].servesYourRegion).toBe(true);
-    expect(view.links.eventsAvailable).toBe(false);
+    expect(view.links.eventsAvailable).toBe(true);
+    expect(view.links.events).toEqual([expect.objectContaining({ id: eventId, title: 'IP clinic for food manufacturers', organizerName: 'Baltic Brokerage Events' })]);
   });
 
   it('keeps the history, and compares a second report with the first', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { upcomingEventsFrom, upcomingOf } from '../../../server/modules/diagnostic/upcoming-events';
+import { eventLinksFrom, upcomingOf } from '../../../server/modules/diagnostic/upcoming-events';
 
 const event = (id: string, startsAt: string | null) => ({ id, title: `Event ${id}`, type: 'webinar', startsAt, organizerName: 'Baltic Brokerage Events', status: 'published' });
 
@@ -15,7 +15,7 @@ describe('upcoming events for a report', () => {
 
   it('asks the events service for its public list, as an anonymous reader', async () => {
     const calls: unknown[][] = [];
-    const source = upcomingEventsFrom({ list: async (...args) => (calls.push(args), listed) }, () => now);
+    const source = eventLinksFrom({ list: async (...args) => (calls.push(args), listed) }, () => now);
     expect((await source.upcoming(4)).map((e) => e.id)).toEqual(['d', 'a', 'e']);
     expect(calls).toEqual([[null, { limit: 100 }]]);
   });
