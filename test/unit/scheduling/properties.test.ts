@@ -18,7 +18,7 @@ describe('scheduler properties on random instances', () => {
       }),
       { numRuns: 400 },
     );
-  });
+  }, 60_000);
 
   it('leaves no unplaced meeting that would still fit, and places at least as many as first fit', () => {
     fc.assert(
@@ -31,7 +31,7 @@ describe('scheduler properties on random instances', () => {
       }),
       { numRuns: 400 },
     );
-  });
+  }, 60_000);
 
   it('never places more than the upper bound, and the bound is never below the true optimum', () => {
     const tiny = instanceArbitrary({ maxSessions: 2, maxSlots: 3, maxTables: 2, maxPeople: 6, maxMeetings: 7 }).map((input) => ({
@@ -49,7 +49,7 @@ describe('scheduler properties on random instances', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 
   it('gives each unplaced meeting a reason that the final schedule bears out', () => {
     fc.assert(
@@ -69,5 +69,5 @@ describe('scheduler properties on random instances', () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, 60_000);
 });
