@@ -2,9 +2,15 @@
 // start: a page that needs live updates calls `acquire()` and the returned release function when it
 // leaves; the socket closes when nobody uses it. Lost connections come back with exponential
 // backoff (with jitter, capped), so a missing or restarting server is retried quietly.
+// While the browser says it is offline the socket stays closed (browsers and test drivers may keep
+// a dead socket "open"), and a close with 4401/4403 (signed out, foreign origin) stops retrying:
+// trying again cannot help until the user signs in again.
 import { writable, type Readable } from 'svelte/store';
 
-export type SocketStatus = 'idle' | 'connecting' | 'open' | 'reconnecting';
+export type SocketStatus = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'offline' | 'signed-out';
+
+/** Close codes after which reconnecting cannot help (see the chat protocol). */
+export const FINAL_CLOSE_CODES = new Set([4401, 4403]);
 
 export interface SocketOptions {
   url?: string;
@@ -12,6 +18,13 @@ export interface SocketOptions {
   minDelayMs?: number;
   maxDelayMs?: number;
   createSocket?: (url: string) => WebSocket;
+  /** Where online/offline events come from; defaults to `window` in a browser. */
+  network?: NetworkEvents | null;
+}
+
+export interface NetworkEvents {
+  readonly onLine: boolean;
+  addEventListener(type: 'online' | 'offline', listener: () => void): void;
 }
 
 type Listener = (message: unknown) => void;
@@ -37,6 +50,8 @@ export function createLiveSocket(options: SocketOptions = {}): LiveSocket {
   let socket: WebSocket | null = null;
   let failures = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  const network = options.network === undefined ? browserNetwork() : options.network;
+  let offline = network ? !network.onLine : false;
 
   const report = (next: SocketStatus) => {
     current = next;
@@ -45,6 +60,7 @@ export function createLiveSocket(options: SocketOptions = {}): LiveSocket {
 
   function connect(): void {
     timer = null;
+    if (offline) return report('offline');
     report(failures === 0 ? 'connecting' : 'reconnecting');
     const ws = open(options.url ?? defaultUrl());
     socket = ws;
@@ -63,16 +79,36 @@ export function createLiveSocket(options: SocketOptions = {}): LiveSocket {
     };
     // onerror is always followed by onclose; retrying happens there, without logging anything.
     ws.onerror = () => undefined;
-    ws.onclose = () => {
+    ws.onclose = (event) => {
       if (socket !== ws) return;
       socket = null;
       if (users === 0) return report('idle');
+      if (FINAL_CLOSE_CODES.has(event.code)) return report('signed-out');
+      if (offline) return report('offline');
       failures += 1;
       report('reconnecting');
       const delay = Math.min(maxDelay, minDelay * 2 ** (failures - 1));
       timer = setTimeout(connect, delay / 2 + Math.random() * (delay / 2));
     };
   }
+
+  network?.addEventListener('offline', () => {
+    offline = true;
+    if (timer) clearTimeout(timer);
+    timer = null;
+    const ws = socket;
+    socket = null;
+    ws?.close(1000, 'browser offline');
+    if (users > 0) report('offline');
+  });
+  network?.addEventListener('online', () => {
+    offline = false;
+    if (users > 0 && !socket && current !== 'signed-out') {
+      if (timer) clearTimeout(timer);
+      failures = 1; // shows "reconnecting", not a first connection
+      connect();
+    }
+  });
 
   function stop(): void {
     if (timer) clearTimeout(timer);
@@ -88,7 +124,7 @@ export function createLiveSocket(options: SocketOptions = {}): LiveSocket {
     status: { subscribe: status.subscribe },
     acquire() {
       users += 1;
-      if (users === 1 && current === 'idle') connect();
+      if (users === 1 && (current === 'idle' || current === 'signed-out')) connect();
       let released = false;
       return () => {
         if (released) return;
@@ -106,6 +142,16 @@ export function createLiveSocket(options: SocketOptions = {}): LiveSocket {
       socket.send(JSON.stringify(message));
       return true;
     },
+  };
+}
+
+function browserNetwork(): NetworkEvents | null {
+  if (typeof window === 'undefined' || typeof navigator === 'undefined') return null;
+  return {
+    get onLine() {
+      return navigator.onLine;
+    },
+    addEventListener: (type, listener) => window.addEventListener(type, listener),
   };
 }
 
