@@ -7,7 +7,7 @@ const now = new Date('2027-03-10T12:00:00Z');
 const orgA = new Types.ObjectId();
 const orgB = new Types.ObjectId();
 
-function meeting(fields: Partial<MeetingDoc>): MeetingDoc {
+function meeting(fields: Record<string, unknown>): MeetingDoc {
   return {
     _id: new Types.ObjectId(),
     requesterOrganizationId: orgA,
