@@ -33,3 +33,9 @@ export const HELP_STATUS_LABELS: Record<HelpRequestStatus, string> = {
   declined: 'declined',
   closed: 'closed',
 };
+
+/** A sector as a chart label: the code and the start of its name, short enough for the chart's label column. */
+export function shortSectorLabel(code: string, label: string, max = 16): string {
+  const text = `${code} ${label}`;
+  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
+}
