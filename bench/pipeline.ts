@@ -100,15 +100,20 @@ async function main() {
   };
 
   const latencies: number[] = [];
+  const apiWrites: number[] = [];
+  const matchReads: number[] = [];
   let withMatches = 0;
   for (let i = 0; i < POSTS; i += 1) {
     const seed = seedNeeds[i % seedNeeds.length]!;
     const t = performance.now();
     const created = await call('POST', '/api/needs', { organizationId: sme.id, title: `${seed.title} (${i})`, problem: seed.problem, desiredOutcome: seed.desiredOutcome, sectors: seed.sectors, minTrl: seed.minTrl, collaborationTypes: seed.collaborationTypes, budgetBand: seed.budgetBand, timeline: seed.timeline });
     await call('POST', `/api/needs/${created.json.id}/publish`);
+    apiWrites.push(performance.now() - t);
     await waitFor(async () => {
       // Readable = computed (some needs rightly have no match at all).
+      const read = performance.now();
       const matches = await call('GET', `/api/needs/${created.json.id}/matches`);
+      matchReads.push(performance.now() - read);
       if (matches.status === 200 && matches.computedAt) withMatches += matches.json.length > 0 ? 1 : 0;
       return matches.status === 200 && matches.computedAt !== null;
     }, 60_000, `matches for need ${i}`).catch((error: unknown) => {
@@ -118,6 +123,11 @@ async function main() {
     if ((i + 1) % 20 === 0) log(`posted ${i + 1}/${POSTS} needs`);
   }
 
+  // Where the time went: waiting in the queue, and running in the worker.
+  const jobs = (await queues.matching.getJobs(['completed'], 0, 1000)).filter((job) => job.name === 'match-listing' && job.processedOn && job.finishedOn);
+  const jobRun = jobs.map((job) => job.finishedOn! - job.processedOn!);
+  const queueWait = jobs.map((job) => job.processedOn! - job.timestamp);
+
   // Full rescore with one worker.
   const result = RESCORE ? await fullRescore(queues, events) : null;
 
@@ -126,7 +136,9 @@ async function main() {
 
   const report = {
     data: { outputs: OUTPUTS, needs: NEEDS, loadSeconds: round(loadSeconds), apiStartSeconds: round(apiStartSeconds), workerStartSeconds: round(workerStartSeconds) },
-    newNeedToMatches: { posts: POSTS, withMatches, p50Ms: round(percentile(latencies, 0.5)), p95Ms: round(percentile(latencies, 0.95)), maxMs: round(Math.max(...latencies)) },
+    newNeedToMatches: { posts: POSTS, withMatches, p50Ms: round(percentile(latencies, 0.5)), p95Ms: round(percentile(latencies, 0.95)), maxMs: round(Math.max(...latencies)),
+      matchJobRunP50Ms: round(percentile(jobRun, 0.5)), matchJobRunP95Ms: round(percentile(jobRun, 0.95)), queueWaitP50Ms: round(percentile(queueWait, 0.5)),
+      createAndPublishP50Ms: round(percentile(apiWrites, 0.5)), matchesReadP50Ms: round(percentile(matchReads, 0.5)) },
     baseline: { pingJobP50Ms: round(percentile(pings, 0.5)), pingJobP95Ms: round(percentile(pings, 0.95)), newNeedP50VsPing: round(percentile(latencies, 0.5) / percentile(pings, 0.5)) },
     rescore: result ? { items: result.items, seconds: round(result.seconds), itemsPerSecond: round(result.items / result.seconds), matchesWritten: result.matches, phases: result.phases } : 'skipped (BENCH_RESCORE=0)',
     stalledJobs: stalled,
