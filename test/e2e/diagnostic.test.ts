@@ -44,6 +44,38 @@ describe('IP diagnostic', () => {
     const outputId: string = (await created.json()).id;
     expect((await university.page.request.post(`/api/research-outputs/${outputId}/publish`)).status()).toBe(200);
 
+    // An IP office serves the SME's region; an organizer publishes an upcoming workshop.
+    const helper = await openPage(browser);
+    await register(helper.page, 'Jonas Krüger', uniqueEmail('ip-office'));
+    const office = await helper.page.request.post('/api/organizations', { data: { kind: 'intermediary', name: 'Patentinformationszentrum Rostock', country: 'DE', region: 'Mecklenburg-Vorpommern' } });
+    const officeId: string = (await office.json()).id;
+    const profile = await helper.page.request.put(`/api/intermediaries/${officeId}/profile`, {
+      data: { institutionType: 'ip_office', services: ['trademark searches', 'patent advice'], sectors: ['C'], regions: ['Rostock'], languages: ['de', 'en'], contactEmail: 'piz@rostock.example' },
+    });
+    expect(profile.status()).toBe(200);
+    const organizer = await helper.page.request.post('/api/organizations', { data: { kind: 'organizer', name: 'Baltic Brokerage Events', country: 'EE' } });
+    const inTenDays = (hour: number) => new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() + 10, hour)).toISOString();
+    const event = await helper.page.request.post('/api/events', {
+      data: {
+        organizerOrganizationId: (await organizer.json()).id,
+        title: 'IP clinic for food manufacturers',
+        description: 'Short consultations on trademarks, trade secrets and licensing for small food producers.',
+        type: 'workshop',
+        venue: 'Rostock',
+        timeZone: 'Europe/Berlin',
+        sectors: ['C'],
+        registrationOpensAt: new Date(Date.now() - 3_600_000).toISOString(),
+        registrationClosesAt: inTenDays(6),
+        requestCapPerParticipant: 5,
+        requestExpiryHours: 48,
+      },
+    });
+    expect(event.status()).toBe(201);
+    const eventId: string = (await event.json()).id;
+    const session = await helper.page.request.post(`/api/events/${eventId}/sessions`, { data: { title: 'Consultations', startsAt: inTenDays(9), endsAt: inTenDays(11), slotMinutes: 20, breaks: [], tables: 2, maxMeetingsPerPerson: 4 } });
+    expect(session.status()).toBe(201);
+    expect((await helper.page.request.post(`/api/events/${eventId}/publish`)).status()).toBe(200);
+
     // An SME member signs up; the navigation offers the diagnostic once they belong to an SME.
     const sme = await openPage(browser);
     const { page } = sme;
@@ -113,6 +145,13 @@ describe('IP diagnostic', () => {
     await expectNoHorizontalOverflow(page, 'the diagnostic report');
     await page.setViewportSize({ width: 1280, height: 900 });
 
+    // Help near the company: the regional IP office and the upcoming workshop.
+    const help = page.getByRole('region', { name: 'Where to get help' });
+    await help.getByRole('link', { name: 'IP clinic for food manufacturers' }).waitFor();
+    await help.getByRole('link', { name: 'Patentinformationszentrum Rostock' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Patentinformationszentrum Rostock' }).waitFor();
+    await page.goBack();
+
     await licensing.getByRole('link', { name: OUTPUT_TITLE }).click();
     await page.getByRole('heading', { level: 1, name: OUTPUT_TITLE }).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/outputs/${outputId}`);
@@ -123,6 +162,8 @@ describe('IP diagnostic', () => {
     await page.getByRole('link', { name: 'Take the diagnostic again' }).waitFor();
 
     expect(university.pageErrors).toEqual([]);
+    expect(helper.pageErrors).toEqual([]);
+    await helper.close();
     expect(sme.pageErrors).toEqual([]);
     await university.close();
     await sme.close();
