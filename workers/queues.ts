@@ -20,6 +20,8 @@ export interface JobPayloads {
   'rescore-all': { requestedBy?: string };
   /** Mail each user a digest of unread notifications. */
   'notification-digest': Record<string, never>;
+  /** Store the expiry of meeting requests nobody answered in time and tell both sides. */
+  'expire-meeting-requests': Record<string, never>;
 }
 
 export interface JobResults {
@@ -27,6 +29,7 @@ export interface JobResults {
   'match-listing': { live: boolean; matches: number; created: number };
   'rescore-all': { items: number; matches: number; recomputedAfterSwitch: number; seconds: number; phases: { loadSeconds: number; rankSeconds: number; writeSeconds: number } };
   'notification-digest': { users: number; notifications: number };
+  'expire-meeting-requests': { expired: number };
 }
 
 export type JobName = keyof JobPayloads;
@@ -36,6 +39,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   'match-listing': QUEUE_NAMES.matching,
   'rescore-all': QUEUE_NAMES.matching,
   'notification-digest': QUEUE_NAMES.maintenance,
+  'expire-meeting-requests': QUEUE_NAMES.maintenance,
 };
 
 export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
@@ -63,6 +67,8 @@ export function jobOptions<N extends JobName>(name: N, payload: JobPayloads[N]):
 export const SCHEDULES = {
   'rescore-all': '30 2 * * *',
   'notification-digest': '0 7 * * *',
+  // Reads already treat overdue requests as expired; the sweep only makes the notices timely.
+  'expire-meeting-requests': '*/10 * * * *',
 } as const;
 
 export interface QueueConnection {

@@ -6,6 +6,7 @@ import { ListingSync } from '../server/modules/search/listing-sync';
 import { createServices, ensureIndexes } from '../server/services';
 import { runMatchListing } from './jobs/match-listing.job';
 import { runNotificationDigest } from './jobs/notification-digest.job';
+import { runExpireMeetingRequests } from './jobs/expire-meeting-requests.job';
 import { runPing } from './jobs/ping.job';
 import { runRescoreAll } from './jobs/rescore-all.job';
 import type { JobContext } from './jobs/context';
@@ -60,6 +61,7 @@ export async function startWorkers(config: Config, log: (message: string) => voi
     'match-listing': (job) => runMatchListing(ctx, job.data as JobPayloads['match-listing']),
     'rescore-all': (job) => runRescoreAll(ctx, job),
     'notification-digest': () => runNotificationDigest(ctx),
+    'expire-meeting-requests': () => runExpireMeetingRequests(ctx),
   };
   const process = async (job: Job) => {
     const processor = processors[job.name as keyof JobPayloads];
@@ -85,6 +87,7 @@ export async function startWorkers(config: Config, log: (message: string) => voi
   if (config.SCHEDULES_ENABLED) {
     await queues.matching.upsertJobScheduler('nightly-rescore', { pattern: SCHEDULES['rescore-all'] }, { name: 'rescore-all', data: {} });
     await queues.maintenance.upsertJobScheduler('daily-digest', { pattern: SCHEDULES['notification-digest'] }, { name: 'notification-digest', data: {} });
+    await queues.maintenance.upsertJobScheduler('meeting-request-expiry', { pattern: SCHEDULES['expire-meeting-requests'] }, { name: 'expire-meeting-requests', data: {} });
   }
   log(`worker ready on queues: ${Object.values(QUEUE_NAMES).join(', ')} (prefix ${config.QUEUE_PREFIX})`);
 
