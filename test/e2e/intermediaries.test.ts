@@ -50,7 +50,7 @@ describe('intermediaries: directory, help requests and a need posted on an SMEâ€
 
     // The SME finds the office in the directory by sector and region.
     await sme.page.goto('/intermediaries');
-    await sme.page.getByLabel('Sector').selectOption('C');
+    await sme.page.getByLabel('Sector', { exact: true }).selectOption('C');
     await sme.page.getByLabel('Region served').fill('norte');
     await sme.page.getByRole('button', { name: 'Search' }).click();
     await expect.poll(() => sme.page.url()).toContain('region=norte');
@@ -142,7 +142,7 @@ describe('intermediaries: directory, help requests and a need posted on an SMEâ€
 
     const { page } = university;
     await page.goto('/publicly-funded');
-    await page.getByLabel('Sector').selectOption('A');
+    await page.getByLabel('Sector', { exact: true }).selectOption('A');
     await page.getByRole('link', { name: 'Rapid Listeria screening for small dairies' }).waitFor();
     await page.getByText('National Food Safety Programme 2021â€“2027').waitFor();
     await page.getByRole('img', { name: /Publicly funded research outputs per sector/ }).waitFor();
