@@ -39,8 +39,11 @@ export class ChatRoom {
     return Math.max(0, Math.max(this.lastSeq, this.view?.lastSeq ?? 0) - this.lastReadSeq);
   }
 
+  /** A more telling name than the server's generic one ("Access request chat"), when the page knows it. */
+  label = $state<string | null>(null);
+
   get title(): string {
-    return this.view?.title ?? 'Chat';
+    return this.label ?? this.view?.title ?? 'Chat';
   }
 
   get locked(): boolean {
@@ -55,10 +58,12 @@ export class ChatRoom {
     return this.mutedUntil !== null && Date.parse(this.mutedUntil) > Date.now();
   }
 
-  /** A room view from REST or the socket: never moves counters backwards. */
+  /**
+   * A room view from REST or the socket. `lastSeq` (what this tab received) is left alone: a join's
+   * backlog may still be on its way, and resyncing from the room's newest sequence would skip it.
+   */
   applyView(view: RoomView): void {
     this.view = view;
-    this.lastSeq = Math.max(this.lastSeq, view.lastSeq);
     this.lastReadSeq = Math.max(this.lastReadSeq, view.lastReadSeq);
     this.mutedUntil = view.mutedUntil;
   }
@@ -102,6 +107,7 @@ export class ChatRoom {
   disconnected(): void {
     this.joined = false;
     this.typing = [];
+    this.online = []; // presence is unknown until the next `joined`
     this.outbox = requeueInFlight(this.outbox);
   }
 

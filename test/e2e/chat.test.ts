@@ -1,0 +1,129 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, expectNoHorizontalOverflow, launchBrowser, openPage, register, screenshot, uniqueEmail } from './browser';
+
+const OUTPUT_TITLE = 'Self-healing epoxy coatings for wind turbine blades';
+
+async function post(page: Page, path: string, data: Record<string, unknown> = {}): Promise<{ id: string }> {
+  const response = await page.request.post(path, { data });
+  expect(response.status(), `${path}: ${await response.text()}`).toBeLessThan(300);
+  return response.json();
+}
+
+/** Writes in the room's composer and sends with Enter, as a person would. */
+async function say(page: Page, text: string): Promise<void> {
+  const box = page.getByLabel('Your message');
+  await box.fill(text);
+  await box.press('Enter');
+}
+
+/** How many stored messages of the room carry exactly this text (the server's truth, not the page's). */
+async function storedCount(page: Page, roomId: string, text: string): Promise<number> {
+  const response = await page.request.get(`/api/chat/rooms/${roomId}/messages?limit=100`);
+  expect(response.status()).toBe(200);
+  const { items } = (await response.json()) as { items: { text: string }[] };
+  return items.filter((item) => item.text === text).length;
+}
+
+describe('live chat between an SME and a university', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => browser?.close());
+
+  it('both sides talk live in the private room of a granted access request, also across a dropped connection, and text stays text', async () => {
+    // Set-up through the API: an output, an SME's access request, granted.
+    const university = await openPage(browser);
+    await register(university.page, 'Inês Duarte', uniqueEmail('uni'));
+    const uniOrg = await post(university.page, '/api/organizations', { kind: 'university', name: 'Nordic Composites Institute', country: 'DK', sectors: ['M'] });
+    const output = await post(university.page, '/api/research-outputs', {
+      organizationId: uniOrg.id,
+      title: OUTPUT_TITLE,
+      summary: 'A microcapsule epoxy that closes hairline cracks in blade coatings at ambient temperature.',
+      fields: ['materials'],
+      sectors: ['C'],
+      trl: 5,
+      ipStatus: 'patent_pending',
+      patentNumber: 'EP 4 555 001 A1',
+      collaborationTypes: ['licensing'],
+    });
+    await post(university.page, `/api/research-outputs/${output.id}/publish`);
+
+    const sme = await openPage(browser);
+    await register(sme.page, 'Greta Bäcker', uniqueEmail('sme'));
+    await post(sme.page, '/api/organizations', { kind: 'sme', name: 'Ostsee Rotorservice GmbH', country: 'DE', sectors: ['C'], headcount: 25, annualTurnoverEur: 3_000_000 });
+    const request = await post(sme.page, `/api/research-outputs/${output.id}/access-requests`, { message: 'We repair rotor blades and would like to license a coating that heals itself.' });
+    await post(university.page, `/api/access-requests/${request.id}/grant`);
+    const roomId = `access-${request.id}`;
+
+    // Both open the room; each sees the other's message live, both ways.
+    const u = university.page;
+    const s = sme.page;
+    await Promise.all([u.goto(`/chat/${roomId}`), s.goto(`/chat/${roomId}`)]);
+    await Promise.all([u.getByText('No messages yet').waitFor(), s.getByText('No messages yet').waitFor()]);
+    await u.getByRole('list', { name: 'Online now' }).getByText('Greta Bäcker').waitFor();
+
+    await s.getByLabel('Your message').pressSequentially('Hel');
+    await u.getByText('Greta Bäcker is typing…').waitFor();
+    await say(s, 'Hello from Rostock! Could we test the coating on two blades?');
+    await u.getByRole('log').getByText('Hello from Rostock! Could we test the coating on two blades?').waitFor();
+    await say(u, 'Gladly. We can ship samples next week.');
+    await s.getByRole('log').getByText('Gladly. We can ship samples next week.').waitFor();
+    await expectAccessible(s, 'the chat room');
+    await screenshot(s, 'chat-room');
+
+    // The SME loses its connection: the banner says so, and what it writes waits.
+    await s.context().setOffline(true);
+    await s.getByTestId('chat-offline').waitFor();
+    await say(s, 'Written while offline');
+    await s.getByText('Waiting for the connection…').waitFor();
+    await say(u, 'Sent while you were away');
+    await u.getByRole('log').getByText('Sent while you were away').waitFor();
+    await screenshot(s, 'chat-offline');
+
+    // Back online: the queued message is delivered once, and the missed one arrives once.
+    await s.context().setOffline(false);
+    await s.getByTestId('chat-offline').waitFor({ state: 'detached' });
+    await u.getByRole('log').getByText('Written while offline').waitFor();
+    await s.getByRole('log').getByText('Sent while you were away').waitFor();
+    await s.getByText('Waiting for the connection…').waitFor({ state: 'detached' });
+    expect(await u.getByRole('log').getByText('Written while offline', { exact: true }).count()).toBe(1);
+    expect(await s.getByRole('log').getByText('Written while offline', { exact: true }).count()).toBe(1);
+    expect(await s.getByRole('log').getByText('Sent while you were away', { exact: true }).count()).toBe(1);
+    expect(await storedCount(u, roomId, 'Written while offline')).toBe(1);
+
+    // Markup typed into the chat is shown as the characters typed and never runs.
+    const injected = '<img src=x onerror="document.title=\'pwned\'"> <b>bold?</b>';
+    await say(u, injected);
+    await s.getByRole('log').getByText(injected, { exact: true }).waitFor();
+    expect(await s.locator('.chat-scroll img, .chat-scroll b').count()).toBe(0);
+    expect(await s.title()).not.toBe('pwned');
+
+    // The SME's list of conversations counts what arrives while the room is not open.
+    await s.goto('/messages');
+    await s.getByRole('link', { name: OUTPUT_TITLE }).waitFor();
+    await say(u, 'One more thing: which blade lengths?');
+    await s.getByText('1 unread message.').waitFor();
+    await s.getByTestId('messages-unread').waitFor();
+    await expectAccessible(s, 'the messages page');
+    await screenshot(s, 'chat-messages');
+
+    // The university finds the same conversation on the granted request.
+    await u.goto('/access-requests');
+    await u.getByRole('button', { name: 'Chat with Ostsee Rotorservice GmbH' }).click();
+    await u.getByRole('log', { name: /Messages in/ }).getByText('Hello from Rostock! Could we test the coating on two blades?').waitFor();
+
+    // A phone-sized screen: no sideways scrolling in the room.
+    await s.setViewportSize({ width: 375, height: 740 });
+    await s.goto(`/chat/${roomId}`);
+    await s.getByRole('log').getByText('One more thing: which blade lengths?').waitFor();
+    await expectNoHorizontalOverflow(s, 'the chat room');
+
+    expect(university.pageErrors).toEqual([]);
+    expect(sme.pageErrors).toEqual([]);
+    await university.close();
+    await sme.close();
+    // Two browser contexts, two sign-ups and two accessibility scans on two shared cores: more than the default minute.
+  }, 150_000);
+});
