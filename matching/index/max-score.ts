@@ -37,6 +37,8 @@ export interface TopKOptions {
 
 // Bounds are inflated a hair so float rounding never makes a true score exceed its bound.
 const BOUND_SLACK = 1 + 1e-9;
+// Terms read between two computations of the k-th best score (see phase 1).
+const KTH_BEST_EVERY = 3;
 
 export function topK(view: ScoringView, query: readonly WeightedTerm[], k: number, options: TopKOptions = {}) {
   const { postings, alive, docLength, ids, avgLength, docCount, params, scratch: acc } = view;
@@ -63,11 +65,19 @@ export function topK(view: ScoringView, query: readonly WeightedTerm[], k: numbe
   let next = 0;
 
   // Phase 1: read whole lists, strongest terms first, until unseen documents cannot qualify.
+  // The k-th best score only grows as lists are added, so an earlier value is a valid (lower)
+  // threshold: it is recomputed every few terms only, since each computation scans every
+  // document touched so far (long queries spent a third of their time here).
   let threshold = 0;
+  let recomputeAt = 0;
   for (; next < terms.length; next++) {
     if (prune && remaining < maxAcc) {
-      threshold = kthBest(touchedBuffer.subarray(0, touchedCount), acc, k, admitted);
       if (remaining < threshold) break;
+      if (next >= recomputeAt) {
+        threshold = kthBest(touchedBuffer.subarray(0, touchedCount), acc, k, admitted);
+        recomputeAt = next + KTH_BEST_EVERY;
+        if (remaining < threshold) break;
+      }
     }
     const { term, factor } = terms[next]!;
     const docs = postings.docs[term]!;
