@@ -96,42 +96,52 @@ export class MatchEngine {
     return output !== null;
   }
 
-  /** The item's top K counterparts, best first; empty when the item is not live. */
+  /**
+   * The item's top K counterparts, best first; empty when the item is not live. Candidates are
+   * ranked by score alone; only the K kept are explained (building explanations costs several
+   * times more than the similarity).
+   */
   matchesFor(side: MatchSide, id: string): ComputedMatch[] {
     const { topK, candidates } = this.options;
+    const pairs: [MatchableNeed, MatchableOutput][] = [];
     if (side === 'need') {
       const need = this.needInfo.get(id);
       if (!need) return [];
-      const hits = this.outputs.search(need.text, { k: candidates, explain: false });
-      return best(hits.flatMap((hit) => this.pair(need, this.outputInfo.get(hit.id))), topK);
+      for (const hit of this.outputs.search(need.text, { k: candidates, explain: false })) pairs.push([need, this.outputInfo.get(hit.id)!]);
+    } else {
+      const output = this.outputInfo.get(id);
+      if (!output) return [];
+      for (const hit of this.needs.search(output.text, { k: candidates, explain: false })) pairs.push([this.needInfo.get(hit.id)!, output]);
     }
-    const output = this.outputInfo.get(id);
-    if (!output) return [];
-    const hits = this.needs.search(output.text, { k: candidates, explain: false });
-    return best(hits.flatMap((hit) => this.pair(this.needInfo.get(hit.id), output)), topK);
+    const scored = pairs.flatMap(([need, output]) => this.score(need, output));
+    return best(scored, topK).map((pair) => this.explain(pair));
   }
 
   /** The pair's entry, or null when either side is gone or they do not match. */
   entryFor(needId: string, outputId: string): ComputedMatch | null {
-    return this.pair(this.needInfo.get(needId), this.outputInfo.get(outputId))[0] ?? null;
+    const [pair] = this.score(this.needInfo.get(needId), this.outputInfo.get(outputId));
+    return pair ? this.explain(pair) : null;
   }
 
-  private pair(need: MatchableNeed | undefined, output: MatchableOutput | undefined): ComputedMatch[] {
+  private score(need: MatchableNeed | undefined, output: MatchableOutput | undefined): ScoredPair[] {
     if (!need || !output || !this.outputs.has(output.id)) return [];
-    const text = this.outputs.textMatch(this.prepared(need), { id: output.id });
-    if (text.similarity < this.options.minTextSimilarity) return [];
-    const { score } = combine(text.similarity, compatibility(need.profile, output.profile));
-    return [
-      {
-        needId: need.id,
-        outputId: output.id,
-        needOrganizationId: need.organizationId,
-        outputOrganizationId: output.organizationId,
-        score: round(score, 1),
-        textSimilarity: round(text.similarity, 2),
-        sharedTerms: text.sharedTerms.map(({ word, contribution, via }) => ({ word, contribution: round(contribution, 2), ...(via ? { via } : {}) })),
-      },
-    ];
+    const similarity = this.outputs.similarity(this.prepared(need), { id: output.id });
+    if (similarity < this.options.minTextSimilarity) return [];
+    const { score } = combine(similarity, compatibility(need.profile, output.profile));
+    return [{ need, output, similarity, score: round(score, 1) }];
+  }
+
+  private explain({ need, output, similarity, score }: ScoredPair): ComputedMatch {
+    const { sharedTerms } = this.outputs.textMatch(this.prepared(need), { id: output.id });
+    return {
+      needId: need.id,
+      outputId: output.id,
+      needOrganizationId: need.organizationId,
+      outputOrganizationId: output.organizationId,
+      score,
+      textSimilarity: round(similarity, 2),
+      sharedTerms: sharedTerms.map(({ word, contribution, via }) => ({ word, contribution: round(contribution, 2), ...(via ? { via } : {}) })),
+    };
   }
 
   private prepared(need: MatchableNeed): PreparedText {
@@ -167,9 +177,17 @@ export class MatchEngine {
   }
 }
 
+/** A pair that matches, scored but not yet explained. */
+interface ScoredPair {
+  need: MatchableNeed;
+  output: MatchableOutput;
+  similarity: number;
+  score: number;
+}
+
 /** Highest score first; ties broken by ids so the same data always gives the same list. */
-function best(matches: ComputedMatch[], k: number): ComputedMatch[] {
-  return matches
-    .sort((a, b) => b.score - a.score || a.needId.localeCompare(b.needId) || a.outputId.localeCompare(b.outputId))
+function best(pairs: ScoredPair[], k: number): ScoredPair[] {
+  return pairs
+    .sort((a, b) => b.score - a.score || a.need.id.localeCompare(b.need.id) || a.output.id.localeCompare(b.output.id))
     .slice(0, k);
 }
