@@ -126,4 +126,83 @@ describe('live chat between an SME and a university', () => {
     await sme.close();
     // Two browser contexts, two sign-ups and two accessibility scans on two shared cores: more than the default minute.
   }, 150_000);
+
+  it('an organizer moderates the event lobby: removes, locks, mutes; a participant reports; bursts are slowed kindly', async () => {
+    const organizer = await openPage(browser);
+    await register(organizer.page, 'Kadri Tamm', uniqueEmail('organizer'));
+    const org = await post(organizer.page, '/api/organizations', { kind: 'organizer', name: 'Baltic Innovation Week', country: 'EE' });
+    const inTenDays = (hour: number) => new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() + 10, hour)).toISOString();
+    const event = await post(organizer.page, '/api/events', {
+      organizerOrganizationId: org.id,
+      title: 'Wind energy brokerage day',
+      description: 'Meetings between blade repair SMEs and composite labs.',
+      type: 'brokerage',
+      venue: 'Tallinn',
+      timeZone: 'Europe/Tallinn',
+      sectors: ['C'],
+      registrationOpensAt: new Date(Date.now() - 3_600_000).toISOString(),
+      registrationClosesAt: inTenDays(6),
+      requestCapPerParticipant: 5,
+      requestExpiryHours: 48,
+    });
+    await post(organizer.page, `/api/events/${event.id}/sessions`, { title: 'Meetings', startsAt: inTenDays(9), endsAt: inTenDays(11), slotMinutes: 20, breaks: [], tables: 2, maxMeetingsPerPerson: 4 });
+    await post(organizer.page, `/api/events/${event.id}/publish`);
+
+    const participant = await openPage(browser);
+    await register(participant.page, 'Greta Bäcker', uniqueEmail('sme'));
+    const sme = await post(participant.page, '/api/organizations', { kind: 'sme', name: 'Ostsee Rotorservice GmbH', country: 'DE', sectors: ['C'], headcount: 25, annualTurnoverEur: 3_000_000 });
+    await post(participant.page, `/api/events/${event.id}/registrations`, { organizationId: sme.id });
+
+    const o = organizer.page;
+    const p = participant.page;
+    await Promise.all([o.goto(`/events/${event.id}`), p.goto(`/events/${event.id}`)]);
+    await Promise.all([o.getByRole('heading', { name: 'Event lobby chat' }).waitFor(), p.getByRole('heading', { name: 'Event lobby chat' }).waitFor()]);
+    await o.getByText('No messages yet').waitFor();
+    expect(await p.getByRole('button', { name: 'Lock the room' }).count()).toBe(0);
+
+    // The organizer removes a message for everyone.
+    await say(p, 'Cheap watches for sale, write to me!');
+    const spam = o.getByRole('listitem').filter({ hasText: 'Cheap watches for sale' });
+    await spam.locator('summary').click();
+    await spam.getByRole('button', { name: 'Remove message' }).click();
+    await p.getByText('This message was removed by a moderator.').waitFor();
+    expect(await p.getByText('Cheap watches for sale').count()).toBe(0);
+
+    // A participant reports; the organizer reads the report.
+    await say(o, 'Welcome! Tell us what you work on.');
+    const welcome = p.getByRole('listitem').filter({ hasText: 'Welcome! Tell us what you work on.' });
+    await welcome.locator('summary').click();
+    await welcome.getByLabel('Report this message: what is wrong?').fill('Testing the report button');
+    await welcome.getByRole('button', { name: 'Report' }).click();
+    await welcome.getByText('Reported.').waitFor();
+    await o.getByText('Reported messages').click();
+    await o.getByText('reason: Testing the report button').waitFor();
+    await expectAccessible(o, 'the event page with the lobby chat (organizer)');
+
+    // Locking stops everybody from writing; unlocking lets them write again.
+    await o.getByRole('button', { name: 'Lock the room' }).click();
+    await p.getByText('This room is locked by a moderator').waitFor();
+    await o.getByRole('button', { name: 'Unlock the room' }).click();
+    await p.getByLabel('Your message').waitFor();
+
+    // A burst beyond the rate limit is slowed down with a kind word, and still arrives complete and in order.
+    for (let n = 1; n <= 14; n += 1) await say(p, `Burst message ${n}`);
+    await p.getByText('You are sending messages faster than the chat allows').waitFor();
+    await o.getByRole('log').getByText('Burst message 14', { exact: true }).waitFor();
+    const burst = await o.getByRole('log').getByText(/^Burst message \d+$/).allTextContents();
+    expect(burst).toEqual(Array.from({ length: 14 }, (_, i) => `Burst message ${i + 1}`));
+
+    // Muting keeps the participant from writing for the chosen time.
+    const last = o.getByRole('listitem').filter({ hasText: 'Burst message 14' });
+    await last.locator('summary').click();
+    await last.getByLabel('Mute Greta Bäcker for').selectOption('60');
+    await last.getByRole('button', { name: 'Mute', exact: true }).click();
+    await p.getByText('A moderator muted you in this room until').waitFor();
+    await screenshot(p, 'chat-lobby-muted');
+
+    expect(organizer.pageErrors).toEqual([]);
+    expect(participant.pageErrors).toEqual([]);
+    await organizer.close();
+    await participant.close();
+  }, 150_000);
 });
