@@ -2,9 +2,11 @@
 // shape than the events contract fixes: status, progress, placed, unplaced, and per-meeting reasons.
 import type { ScheduleView } from './events-types';
 
+const OBJECT_ID = /^[0-9a-f]{24}$/i;
+
 export interface UnplacedReason { meetingId: string; reason: string }
 
-/** Per-meeting reasons, wherever the response lists them (an array of { meetingId, reason }). */
+/** Per-meeting reasons, wherever the response lists them: { meetingId, reason } objects or [meetingId, reason] pairs. */
 export function unplacedReasons(view: ScheduleView | null): Map<string, string> {
   const reasons = new Map<string, string>();
   const visit = (value: unknown, depth: number) => {
@@ -13,6 +15,7 @@ export function unplacedReasons(view: ScheduleView | null): Map<string, string> 
       for (const item of value) {
         const entry = item as Partial<UnplacedReason>;
         if (typeof entry?.meetingId === 'string' && typeof entry.reason === 'string') reasons.set(entry.meetingId, entry.reason);
+        else if (Array.isArray(item) && item.length === 2 && OBJECT_ID.test(String(item[0])) && typeof item[1] === 'string') reasons.set(String(item[0]), item[1]);
         else visit(item, depth + 1);
       }
       return;
