@@ -14,6 +14,7 @@ import { universities } from '../fixtures/seed/universities';
 import { smes } from '../fixtures/seed/smes';
 import { intermediaries } from '../fixtures/seed/intermediaries';
 import { seedIntermediaryProfiles } from './seed-intermediaries';
+import { seedDemoEvent } from '../fixtures/seed/events';
 import { organizers } from '../fixtures/seed/organizers';
 import { users } from '../fixtures/seed/users';
 import type { SeedOrganization } from '../fixtures/seed/types';
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
     await seedUsers(services, orgIds);
     await seedListings(services, orgIds);
     await seedIntermediaryProfiles(services, orgIds);
+    await seedDemoEvent(services, orgIds);
     await requestRescore(config);
     log('seed: done. The worker is computing matches now; demo accounts are listed in the README.');
   } finally {
