@@ -79,6 +79,8 @@ describe('IP diagnostic', () => {
     // An SME member signs up; the navigation offers the diagnostic once they belong to an SME.
     const sme = await openPage(browser);
     const { page } = sme;
+    // This walk loads many pages while other suites share the two cores: waits get more room.
+    page.setDefaultTimeout(30_000);
     await register(page, 'Greta Bäcker', uniqueEmail('sme'));
     expect((await page.request.post('/api/organizations', { data: { kind: 'sme', name: 'Ostsee Backstube GmbH', country: 'DE', region: 'Rostock', sectors: ['C'], headcount: 9, annualTurnoverEur: 1_500_000 } })).status()).toBe(201);
     await page.reload();
@@ -87,10 +89,13 @@ describe('IP diagnostic', () => {
     await page.getByRole('link', { name: 'Start the diagnostic' }).click();
 
     // Screening: continuing with open questions names them.
-    await page.getByRole('heading', { name: 'Step 1 of 1: About your company' }).waitFor();
+    await page.getByRole('heading', { name: 'Step 1: About your company' }).waitFor();
     await page.getByRole('button', { name: 'Save and continue' }).click();
     await page.locator('#q-s_offer-error').waitFor();
     await expectAccessible(page, 'the screening step with errors');
+    await page.setViewportSize({ width: 375, height: 740 });
+    await expectNoHorizontalOverflow(page, 'the screening step');
+    await page.setViewportSize({ width: 1280, height: 900 });
     await answerStep(page, {
       s_offer: 'Physical products',
       s_exports: 'No',
@@ -103,6 +108,8 @@ describe('IP diagnostic', () => {
       s_tech_in: 'Yes, we are looking now',
       s_funding: 'None of these',
     });
+    // Answered questions lose their error at once.
+    expect(await page.locator('#q-s_offer-error').count()).toBe(0);
     await screenshot(page, 'diagnostic-screening');
     await page.getByRole('button', { name: 'Save and continue' }).click();
 
