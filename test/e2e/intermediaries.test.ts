@@ -1,17 +1,24 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, expectNoHorizontalOverflow, launchBrowser, openPage, register, screenshot, uniqueEmail } from './browser';
+import { expectAccessible, expectNoHorizontalOverflow, launchBrowser, openPage, register, screenshot, uniqueEmail, type TestPage } from './browser';
 
 describe('intermediaries: directory, help requests and a need posted on an SMEâ€™s behalf', () => {
   let browser: Browser;
+  // One story in three steps (each within the test timeout): the intermediary and the SME carry over.
+  let office: TestPage;
+  let sme: TestPage;
   beforeAll(async () => {
     browser = await launchBrowser();
   });
-  afterAll(async () => browser?.close());
+  afterAll(async () => {
+    expect(office?.pageErrors ?? []).toEqual([]);
+    expect(sme?.pageErrors ?? []).toEqual([]);
+    await browser?.close();
+  });
 
-  it('an SME finds an intermediary by sector and region and asks for help; the intermediary answers and drafts a need the SME consents to', async () => {
+  it('an intermediary fills in its directory profile', async () => {
     // The intermediary: its organization through the API, its directory profile through the form.
-    const office = await openPage(browser);
+    office = await openPage(browser);
     await register(office.page, 'InÃªs Sousa', uniqueEmail('tto'));
     const created = await office.page.request.post('/api/organizations', {
       data: { kind: 'intermediary', name: 'Minho Valley Knowledge Transfer Office', country: 'PT', region: 'Norte', description: 'We connect textile and food companies of northern Portugal with university labs.' },
@@ -33,9 +40,11 @@ describe('intermediaries: directory, help requests and a need posted on an SMEâ€
     await office.page.getByRole('button', { name: 'Save the profile' }).click();
     await office.page.getByRole('heading', { level: 1, name: 'Minho Valley Knowledge Transfer Office' }).waitFor();
     await office.page.getByText('empresas@minho-kto.example').waitFor();
+  });
 
+  it('an SME finds it in the directory by sector and region and asks for help; the intermediary answers', async () => {
     // The SME and one of its needs.
-    const sme = await openPage(browser);
+    sme = await openPage(browser);
     await register(sme.page, 'Marta Fernandes', uniqueEmail('sme'));
     const smeOrg = await sme.page.request.post('/api/organizations', { data: { kind: 'sme', name: 'Tinturaria do Ave Lda', country: 'PT', sectors: ['C'], headcount: 40, annualTurnoverEur: 6_000_000 } });
     expect(smeOrg.status()).toBe(201);
@@ -78,8 +87,9 @@ describe('intermediaries: directory, help requests and a need posted on an SMEâ€
 
     await sme.page.goto('/help-requests');
     await sme.page.getByText('supercritical COâ‚‚ dyeing pilot').waitFor();
+  });
 
-    // The office drafts a need on the SME's behalf; the SME's admin consents, which publishes it.
+  it("the intermediary drafts a need on the SME's behalf; the SME's admin consents, which publishes it", async () => {
     await office.page.getByRole('link', { name: 'Draft a need on behalf of Tinturaria do Ave Lda' }).click();
     await office.page.getByLabel('Title').fill('Recycle dye-house effluent water');
     await office.page.getByLabel('The problem').fill('Dye-house effluent is discharged after treatment; reusing it in rinsing would cut water intake by a third.');
@@ -119,11 +129,6 @@ describe('intermediaries: directory, help requests and a need posted on an SMEâ€
     await sme.page.goto('/help-requests');
     await sme.page.getByText('supercritical COâ‚‚ dyeing pilot').waitFor();
     await expectNoHorizontalOverflow(sme.page, 'the help requests page');
-
-    expect(office.pageErrors).toEqual([]);
-    expect(sme.pageErrors).toEqual([]);
-    await office.close();
-    await sme.close();
   });
 
   it('lists publicly funded technologies and the sector index with its chart', async () => {
