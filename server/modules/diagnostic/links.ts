@@ -70,23 +70,29 @@ export class PlatformLinks {
 
   private async intermediaries(organization: OrganizationView): Promise<ReportLinks['intermediaries']> {
     const found = await this.deps.intermediaries.search({ country: organization.country, limit: 100 });
-    const region = foldText(organization.region.trim());
-    const servesRegion = (view: IntermediaryView) => region !== '' && [view.region, ...view.regions].some((r) => foldText(r).includes(region));
-    const sectorOverlap = (view: IntermediaryView) => view.sectors.filter((sector) => organization.sectors.includes(sector)).length;
-    return found.items
-      .map((hit) => hit.intermediary)
-      .map((view) => ({ view, regional: servesRegion(view), adviser: IP_ADVISERS.has(view.institutionType ?? ''), overlap: sectorOverlap(view) }))
-      .sort((a, b) => Number(b.regional) - Number(a.regional) || Number(b.adviser) - Number(a.adviser) || b.overlap - a.overlap || a.view.name.localeCompare(b.view.name))
-      .slice(0, MAX_INTERMEDIARIES)
-      .map(({ view, regional }) => ({
-        organizationId: view.organizationId,
-        name: view.name,
-        country: view.country,
-        region: view.region,
-        services: view.services.slice(0, 4),
-        servesYourRegion: regional,
-      }));
+    return rankIntermediaries(found.items.map((hit) => hit.intermediary), organization).slice(0, MAX_INTERMEDIARIES);
   }
+}
+
+/**
+ * Intermediaries in the order a company should contact them: those serving its region first, then
+ * those whose daily work is IP advice, then by shared sectors, then by name.
+ */
+export function rankIntermediaries(views: IntermediaryView[], organization: Pick<OrganizationView, 'region' | 'sectors'>): ReportLinks['intermediaries'] {
+  const region = foldText(organization.region.trim());
+  const servesRegion = (view: IntermediaryView) => region !== '' && [view.region, ...view.regions].some((r) => foldText(r).includes(region));
+  const sectorOverlap = (view: IntermediaryView) => view.sectors.filter((sector) => organization.sectors.includes(sector)).length;
+  return views
+    .map((view) => ({ view, regional: servesRegion(view), adviser: IP_ADVISERS.has(view.institutionType ?? ''), overlap: sectorOverlap(view) }))
+    .sort((a, b) => Number(b.regional) - Number(a.regional) || Number(b.adviser) - Number(a.adviser) || b.overlap - a.overlap || a.view.name.localeCompare(b.view.name))
+    .map(({ view, regional }) => ({
+      organizationId: view.organizationId,
+      name: view.name,
+      country: view.country,
+      region: view.region,
+      services: view.services.slice(0, 4),
+      servesYourRegion: regional,
+    }));
 }
 
 function shorten(text: string): string {
