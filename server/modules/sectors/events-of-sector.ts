@@ -21,7 +21,10 @@ export function upcomingEventsFrom(events: () => PublicEvents, now: () => Date =
     const service = events();
     const at = now().getTime();
     const upcoming = (await service.list(null, { limit: SCANNED })).filter((event) => event.startsAt && Date.parse(event.startsAt) > at);
-    const withSectors = await Promise.all(upcoming.map(async (event) => ({ event, sectors: (await service.get(null, event.id)).sectors })));
+    // An event withdrawn between the two reads is left out rather than failing the sector page.
+    const withSectors = await Promise.all(
+      upcoming.map(async (event) => ({ event, sectors: await service.get(null, event.id).then((view) => view.sectors, () => [] as readonly string[]) })),
+    );
     return withSectors
       .filter(({ sectors }) => sectors.includes(sector))
       .map(({ event }) => ({ id: event.id, title: event.title, startsAt: event.startsAt!, format: event.type }))
