@@ -100,7 +100,9 @@ describe('live chat between an SME and a university', () => {
     expect(await s.locator('.chat-scroll img, .chat-scroll b').count()).toBe(0);
     expect(await s.title()).not.toBe('pwned');
 
-    // The SME's list of conversations counts what arrives while the room is not open.
+    // Having read everything in the open room, the SME's marker is stored…
+    await expect.poll(async () => ((await (await s.request.get(`/api/chat/rooms/${roomId}`)).json()) as { unread: number }).unread, { timeout: 15_000 }).toBe(0);
+    // …and the list of conversations counts what arrives while the room is not open.
     await s.goto('/messages');
     await s.getByRole('link', { name: OUTPUT_TITLE }).waitFor();
     await say(u, 'One more thing: which blade lengths?');

@@ -29,10 +29,13 @@ export class ChatStore {
   private ping: ReturnType<typeof setInterval> | null = null;
   private typingSweep: ReturnType<typeof setInterval> | null = null;
   private requestCounter = 0;
+  private owner: string | null = null;
+  private unsentReads = new Set<string>();
 
   constructor(private readonly socket: LiveSocket) {
     socket.status.subscribe((status) => this.onStatus(status));
     socket.onMessage((frame) => this.receive(frame as ServerFrame));
+    if (typeof window !== 'undefined') window.addEventListener('pagehide', () => this.sendAllReads());
   }
 
   /** Not connected although a page wants to be: show the offline banner. */
@@ -48,6 +51,20 @@ export class ChatStore {
     let total = 0;
     for (const room of this.rooms.values()) total += room.unread;
     return total;
+  }
+
+  /**
+   * Another person signed in on this tab: nothing of the previous user's rooms may stay in memory.
+   * Called with the session's user id whenever it changes.
+   */
+  forUser(userId: string | null): void {
+    if (userId === this.owner) return;
+    this.owner = userId;
+    for (const room of this.rooms.values()) for (const release of room.lingering.splice(0)) release();
+    this.rooms.clear();
+    this.requests.clear();
+    this.unsentReads.clear();
+    this.lastTyping.clear();
   }
 
   room(roomId: string): ChatRoom {
@@ -76,6 +93,7 @@ export class ChatStore {
       released = true;
       if (mode === 'view') room.viewers -= 1;
       else room.followers -= 1;
+      this.sendRead(room);
       // Queued messages keep the room joined (and the socket open) until they are stored.
       room.lingering.push(releaseSocket);
       this.leaveIfUnused(room);
@@ -134,22 +152,40 @@ export class ChatStore {
     this.socket.send({ type: 'typing', roomId } satisfies ClientFrame);
   }
 
-  /** Everything up to the newest message has been seen; at most one marker per second goes out. */
+  /**
+   * Everything up to the newest message has been seen. The first marker goes out at once, later
+   * ones at most once a second; a marker still waiting goes out when the room is closed or the
+   * page is left, so the next page does not count read messages as unread.
+   */
   markRead(roomId: string): void {
     const room = this.room(roomId);
     const seq = Math.max(room.lastSeq, room.view?.lastSeq ?? 0);
     if (seq <= room.lastReadSeq) return;
     room.lastReadSeq = seq;
+    this.unsentReads.add(roomId);
     const key = `read:${roomId}`;
     if (this.timers.has(key)) return;
-    this.timers.set(key, setTimeout(() => this.timers.delete(key), READ_EVERY_MS));
-    if (room.joined) this.socket.send({ type: 'read', roomId, seq } satisfies ClientFrame);
-    else void api.chat.markRead(roomId, seq).catch(() => undefined);
-    // The trailing marker: messages that arrived inside the second are marked when it ends.
-    setTimeout(() => {
-      const latest = room.lastReadSeq;
-      if (latest > seq && room.joined) this.socket.send({ type: 'read', roomId, seq: latest } satisfies ClientFrame);
-    }, READ_EVERY_MS + 50);
+    this.sendRead(room);
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      this.sendRead(room);
+    }, READ_EVERY_MS));
+  }
+
+  /** Sends the room's read marker if one is waiting (socket when joined, REST otherwise). */
+  private sendRead(room: ChatRoom): void {
+    if (!this.unsentReads.delete(room.id)) return;
+    const seq = room.lastReadSeq;
+    if (room.joined && this.socket.send({ type: 'read', roomId: room.id, seq } satisfies ClientFrame)) return;
+    void api.chat.markRead(room.id, seq).catch(() => undefined);
+  }
+
+  private sendAllReads(): void {
+    for (const roomId of [...this.unsentReads]) {
+      const room = this.rooms.get(roomId);
+      if (room) this.sendRead(room);
+      else this.unsentReads.delete(roomId);
+    }
   }
 
   private onStatus(status: SocketStatus): void {
