@@ -30,6 +30,7 @@ import eventRoutes from './modules/events/routes';
 import eventParticipationRoutes from './modules/events/participation-routes';
 import eventMeetingRoutes from './modules/events/meeting-routes';
 import eventOrganizerRoutes from './modules/events/organizer-routes';
+import eventScheduleRoutes from './modules/events/schedule-routes';
 import intermediaryRoutes from './modules/intermediaries/routes';
 import sectorRoutes from './modules/sectors/routes';
 
@@ -76,6 +77,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   await app.register(eventParticipationRoutes);
   await app.register(eventMeetingRoutes);
   await app.register(eventOrganizerRoutes);
+  await app.register(eventScheduleRoutes);
   await app.register(diagnosticRoutes);
   await app.register(intermediaryRoutes);
   await app.register(sectorRoutes);

@@ -1,4 +1,5 @@
 import { Queue, type ConnectionOptions, type DefaultJobOptions, type JobsOptions } from 'bullmq';
+import type { ScheduleRunOutcome } from '../server/modules/events/schedule-runner';
 
 /**
  * Every queue, job name, payload type and default option in one place. Payloads carry ids and
@@ -22,6 +23,8 @@ export interface JobPayloads {
   'notification-digest': Record<string, never>;
   /** Store the expiry of meeting requests nobody answered in time and tell both sides. */
   'expire-meeting-requests': Record<string, never>;
+  /** Place an event's accepted meetings into slots and tables as a draft schedule. */
+  'schedule-event': { eventId: string; mode: 'all' | 'unscheduled'; requestedBy: string };
 }
 
 export interface JobResults {
@@ -30,6 +33,7 @@ export interface JobResults {
   'rescore-all': { items: number; matches: number; recomputedAfterSwitch: number; seconds: number; phases: { loadSeconds: number; rankSeconds: number; writeSeconds: number } };
   'notification-digest': { users: number; notifications: number };
   'expire-meeting-requests': { expired: number };
+  'schedule-event': ScheduleRunOutcome | { skipped: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -40,6 +44,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   'rescore-all': QUEUE_NAMES.matching,
   'notification-digest': QUEUE_NAMES.maintenance,
   'expire-meeting-requests': QUEUE_NAMES.maintenance,
+  'schedule-event': QUEUE_NAMES.maintenance,
 };
 
 export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
@@ -60,6 +65,8 @@ export function jobOptions<N extends JobName>(name: N, payload: JobPayloads[N]):
     return { deduplication: { id: `match-${kind}-${id}`, keepLastIfActive: true } };
   }
   if (name === 'rescore-all') return { deduplication: { id: 'rescore-all' }, attempts: 2 };
+  // A failed run is retried once; the API refuses a second run while one is queued or running.
+  if (name === 'schedule-event') return { attempts: 2 };
   return {};
 }
 

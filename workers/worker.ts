@@ -9,6 +9,7 @@ import { runNotificationDigest } from './jobs/notification-digest.job';
 import { runExpireMeetingRequests } from './jobs/expire-meeting-requests.job';
 import { runPing } from './jobs/ping.job';
 import { runRescoreAll } from './jobs/rescore-all.job';
+import { runScheduleEventJob } from './jobs/schedule-event.job';
 import type { JobContext } from './jobs/context';
 import { MatchEngine } from './matching/match-engine';
 import { bullConnection, createQueue, QUEUE_NAMES, SCHEDULES, type JobPayloads } from './queues';
@@ -62,6 +63,7 @@ export async function startWorkers(config: Config, log: (message: string) => voi
     'rescore-all': (job) => runRescoreAll(ctx, job),
     'notification-digest': () => runNotificationDigest(ctx),
     'expire-meeting-requests': () => runExpireMeetingRequests(ctx),
+    'schedule-event': (job) => runScheduleEventJob(ctx, job),
   };
   const process = async (job: Job) => {
     const processor = processors[job.name as keyof JobPayloads];

@@ -48,7 +48,8 @@ export interface SchedulingInput {
  * - participants-busy: every shared slot has one side in another meeting;
  * - tables-full: some shared slot has both sides free but every table is taken.
  */
-export type UnplacedReason = 'same-person' | 'no-common-slot' | 'participant-cap' | 'participants-busy' | 'tables-full';
+export const UNPLACED_REASONS = ['same-person', 'no-common-slot', 'participant-cap', 'participants-busy', 'tables-full'] as const;
+export type UnplacedReason = (typeof UNPLACED_REASONS)[number];
 
 export interface MeetingOutcome {
   meetingId: string;
