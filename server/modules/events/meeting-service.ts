@@ -113,6 +113,7 @@ export class MeetingService {
   async act(user: CurrentUser, eventId: string, meetingId: string, action: MeetingAction): Promise<MeetingView> {
     const event = await this.deps.access.loadVisible(eventId, user);
     const { meeting, roles } = await this.deps.records.loadVisible(event, meetingId, user);
+    if (event.status === 'cancelled' && action !== 'cancel') throw new HttpError(409, 'conflict', 'This event is cancelled; its meetings can only be cancelled.');
     const now = this.now();
     const status = effectiveStatus(meeting, now);
     if (status === 'expired' && meeting.status === 'pending') await this.expire(event, meeting);

@@ -78,6 +78,9 @@ describe('events: create, sessions, publish, visibility and organizer rights', (
 
     const renamed = await organizer.patch(`/api/events/${event.id}`, { title: 'Baltic Brokerage 2027', acceptMode: 'auto-accept' });
     expect(renamed.json()).toMatchObject({ title: 'Baltic Brokerage 2027', acceptMode: 'auto-accept' });
+    const spec = (await anonymous(ctx.app).get('/api/openapi.json')).json();
+    expect(spec.paths['/api/events/{id}/agenda.ics'].get.summary).toMatch(/iCalendar/);
+    expect(Object.keys(spec.paths['/api/events/{id}/meetings/{meetingId}/accept'].post.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409']);
     const mine = await organizer.get('/api/events?mine=true');
     expect(mine.json().items.map((e: { id: string }) => e.id).sort()).toEqual([draft.id, event.id].sort());
   });
