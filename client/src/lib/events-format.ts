@@ -111,3 +111,11 @@ export const UNPLACED_REASON_LABELS: Record<string, string> = {
   'participants-busy': 'Every shared free slot is taken by their other meetings.',
   'tables-full': 'Every table is taken in the slots both are free.',
 };
+
+export const UNPLACED_REASON_SHORT: Record<string, string> = {
+  'same-person': 'Same person',
+  'no-common-slot': 'No common free slot',
+  'participant-cap': 'Session limit reached',
+  'participants-busy': 'Busy in shared slots',
+  'tables-full': 'Tables full',
+};

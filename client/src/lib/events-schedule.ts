@@ -9,6 +9,10 @@ export interface UnplacedReason { meetingId: string; reason: string }
 /** Per-meeting reasons, wherever the response lists them: { meetingId, reason } objects or [meetingId, reason] pairs. */
 export function unplacedReasons(view: ScheduleView | null): Map<string, string> {
   const reasons = new Map<string, string>();
+  if (view?.unplacedMeetings) {
+    for (const entry of view.unplacedMeetings) reasons.set(entry.meetingId, entry.reason);
+    return reasons;
+  }
   const visit = (value: unknown, depth: number) => {
     if (depth > 3 || value === null || typeof value !== 'object') return;
     if (Array.isArray(value)) {

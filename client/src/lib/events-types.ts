@@ -47,19 +47,26 @@ export type AgendaView = Static<typeof AgendaSchema>;
 export type DashboardView = Static<typeof DashboardSchema>;
 
 /**
- * The scheduler's state as GET /api/events/:id/schedule returns it (contract in the events brief).
- * Written here until the scheduler's schema lands; every field the panel reads is optional-safe.
+ * The scheduler's state as GET /api/events/:id/schedule returns it (events contract; mirrors the
+ * scheduler's ScheduleView). Optional where the contract leaves it open, so the panel degrades
+ * gracefully while the scheduler evolves.
  */
 export interface ScheduleView {
   status: 'none' | 'running' | 'draft' | 'published';
   jobId?: string | null;
+  mode?: 'all' | 'unscheduled' | null;
   progress?: number;
   placed?: number;
   unplaced?: number;
+  kept?: number;
+  /** No schedule can place more accepted meetings than this. */
+  upperBound?: number | null;
+  unplacedReasons?: { reason: string; count: number }[];
+  unplacedMeetings?: { meetingId: string; reason: string }[];
+  droppedPlacements?: { meetingId: string; problem: string }[];
+  startedAt?: string | null;
+  finishedAt?: string | null;
   publishedAt?: string | null;
   version?: number;
-  /** Draft placements and the meetings that could not be placed, with the reason why. */
-  placements?: { meetingId: string; sessionId?: string; slotIndex?: number; table?: number; startsAt?: string; locked?: boolean }[];
-  unplacedMeetings?: { meetingId: string; reason: string }[];
-  [key: string]: unknown;
+  error?: string | null;
 }
