@@ -15,6 +15,7 @@ import { smes } from '../fixtures/seed/smes';
 import { intermediaries } from '../fixtures/seed/intermediaries';
 import { seedIntermediaryProfiles } from './seed-intermediaries';
 import { seedDemoEvent } from '../fixtures/seed/events';
+import { seedDemoDiagnostics } from '../server/modules/diagnostic/demo-seed';
 import { organizers } from '../fixtures/seed/organizers';
 import { users } from '../fixtures/seed/users';
 import type { SeedOrganization } from '../fixtures/seed/types';
@@ -46,6 +47,7 @@ async function main(): Promise<void> {
     await seedListings(services, orgIds);
     await seedIntermediaryProfiles(services, orgIds);
     await seedDemoEvent(services, orgIds);
+    await seedDemoDiagnostics(services, orgIds);
     await requestRescore(config);
     log('seed: done. The worker is computing matches now; demo accounts are listed in the README.');
   } finally {
