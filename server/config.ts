@@ -46,7 +46,7 @@ const ConfigSchema = Type.Object({
   CHAT_RATE_BURST: Type.Integer({ minimum: 1, maximum: 10_000, default: 10 }),
   CHAT_RATE_PER_SECOND: Type.Number({ minimum: 0.01, maximum: 10_000, default: 1 }),
   /** Chat: how often every socket's session and room memberships are re-checked (ms). */
-  CHAT_SWEEP_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 30_000 }),
+  CHAT_SWEEP_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 60_000 }),
 });
 
 export type Config = Static<typeof ConfigSchema>;

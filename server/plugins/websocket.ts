@@ -58,34 +58,43 @@ export default fp(
       });
     });
 
-    // Sessions end (sign-out, password change) and memberships change: re-check both every
-    // CHAT_SWEEP_MS (see README: stale membership).
+    // Sessions end (sign-out, password change) and memberships change: every socket is re-checked
+    // once per CHAT_SWEEP_MS (see README: stale membership), spread evenly over the interval so
+    // 2,000 sockets cost a trickle of reads, not a burst.
+    const SLICES = 30;
+    let cursor: ChatConnection[] = [];
     let sweeping = false;
     const sweep = setInterval(() => {
       if (sweeping) return;
+      if (cursor.length === 0) cursor = [...connections.keys()];
+      const slice = cursor.splice(0, Math.ceil(connections.size / SLICES));
       sweeping = true;
       void (async () => {
-        for (const [connection, token] of [...connections]) {
-          if (!connections.has(connection)) continue;
-          try {
-            const user = await app.services.accounts.userForSession(token);
-            if (!user) {
-              connection.close(CLOSE_UNAUTHENTICATED, 'Your session ended; sign in again.');
-              continue;
-            }
-            connection.user = user;
-            for (const roomId of connection.joinedRooms) {
-              await chat.access.roleOf(roomId, user).catch((error: { statusCode?: number }) => {
-                if (error.statusCode === 403) connection.revoke(roomId);
-              });
-            }
-          } catch (error) {
-            onError(error);
-          }
+        for (const connection of slice) {
+          const token = connections.get(connection);
+          if (token) await recheck(connection, token);
         }
       })().finally(() => (sweeping = false));
-    }, app.config.CHAT_SWEEP_MS);
+    }, Math.max(50, Math.floor(app.config.CHAT_SWEEP_MS / SLICES)));
     sweep.unref();
+
+    async function recheck(connection: ChatConnection, token: string): Promise<void> {
+      try {
+        const user = await app.services.accounts.userForSession(token);
+        if (!user) {
+          connection.close(CLOSE_UNAUTHENTICATED, 'Your session ended; sign in again.');
+          return;
+        }
+        connection.user = user;
+        for (const roomId of connection.joinedRooms) {
+          await chat.access.roleOf(roomId, user, { moderation: false }).catch((error: { statusCode?: number }) => {
+            if (error.statusCode === 403) connection.revoke(roomId);
+          });
+        }
+      } catch (error) {
+        onError(error);
+      }
+    }
 
     app.addHook('onClose', async () => {
       clearInterval(sweep);

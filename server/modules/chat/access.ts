@@ -3,6 +3,7 @@ import { HttpError } from '../../plugins/errors';
 import type { CurrentUser } from '../accounts/current-user';
 import { parseRoomId, type RoomKind } from './ids';
 import type { ChatKeys } from './keys';
+import { RevalidatingCache } from './revalidating';
 import type { ChatRoomDoc, ChatRoomModel } from './model';
 
 /** What the chat needs to know about events (implemented by server/modules/events/membership.ts). */
@@ -47,8 +48,8 @@ interface Cached<T> {
  */
 export class RoomAccess {
   private rooms = new Map<string, Cached<RoomInfo | null>>();
-  private participants = new Map<string, Cached<Promise<Set<string>>>>();
-  private organizers = new Map<string, Cached<Promise<boolean>>>();
+  private participants = new RevalidatingCache<Set<string>>(MEMBERSHIP_TTL_MS, 3 * MEMBERSHIP_TTL_MS);
+  private organizers = new RevalidatingCache<boolean>(MEMBERSHIP_TTL_MS, 3 * MEMBERSHIP_TTL_MS);
   private parties = new Map<string, Cached<Promise<[string, string] | null>>>();
 
   constructor(
@@ -66,8 +67,12 @@ export class RoomAccess {
     return this.deps.now?.() ?? Date.now();
   }
 
-  /** The user's role in the room; throws 403 when they have none (also for rooms that do not exist: no probing). */
-  async roleOf(roomId: string, user: CurrentUser): Promise<{ room: RoomInfo; role: RoomRole }> {
+  /**
+   * The user's role in the room; throws 403 when they have none (also for rooms that do not exist:
+   * no probing). With `{ moderation: false }` (sends, typing, the sweep) a participant of an event
+   * room is answered from the participant set alone, without asking whether they also organize.
+   */
+  async roleOf(roomId: string, user: CurrentUser, options: { moderation?: boolean } = {}): Promise<{ room: RoomInfo; role: RoomRole }> {
     const parsed = parseRoomId(roomId);
     if (!parsed) throw new HttpError(400, 'invalid_message', 'Unknown room id format.');
     const stored = await this.storedRoom(roomId);
@@ -76,7 +81,8 @@ export class RoomAccess {
     if (parsed.kind === 'lobby' || parsed.kind === 'topic') {
       eventId = parsed.kind === 'lobby' ? parsed.ref : (stored?.eventId ?? null);
       if (eventId) {
-        if (await this.isOrganizer(eventId, user)) role = 'moderator';
+        if (options.moderation === false && (await this.participantSet(eventId)).has(user.id)) role = 'member';
+        else if (await this.isOrganizer(eventId, user)) role = 'moderator';
         else if (await this.isParticipant(eventId, user.id)) role = 'member';
       }
     } else {
@@ -114,24 +120,27 @@ export class RoomAccess {
     return (await this.storedRoom(roomId))!;
   }
 
+  /**
+   * Organizer rights depend only on the user's organizations (and platform-admin flag), so people of
+   * the same organizations share one answer: a lobby of 1,000 people from a few dozen organizations
+   * costs a few dozen look-ups, not 1,000.
+   */
   private isOrganizer(eventId: string, user: CurrentUser): Promise<boolean> {
-    return this.cached(this.organizers, `${eventId}|${user.id}|${user.memberships.map((m) => m.organizationId).join(',')}`, () =>
-      this.deps.events.isOrganizer(eventId, user),
-    );
+    const organizations = user.memberships.map((m) => m.organizationId).sort().join(',');
+    return this.organizers.get(`${eventId}|${user.platformAdmin ? 'admin' : ''}|${organizations}`, () => this.deps.events.isOrganizer(eventId, user));
+  }
+
+  private participantSet(eventId: string): Promise<Set<string>> {
+    return this.participants.get(eventId, async () => new Set(await this.deps.events.participantUserIds(eventId)));
   }
 
   /**
    * From the cached participant set. A "no" is never served from cache: someone who just registered
-   * must be able to chat at once, so a miss reloads the set (concurrent misses share one reload).
+   * must be able to chat at once, so a miss waits for a reload (concurrent misses share one).
    */
   private async isParticipant(eventId: string, userId: string): Promise<boolean> {
-    const asked = this.now();
-    const load = async () => new Set(await this.deps.events.participantUserIds(eventId));
-    if ((await this.cached(this.participants, eventId, load)).has(userId)) return true;
-    const entry = this.participants.get(eventId);
-    if (entry && entry.loadedAt >= asked) return false;
-    this.participants.delete(eventId);
-    return (await this.cached(this.participants, eventId, load)).has(userId);
+    if ((await this.participantSet(eventId)).has(userId)) return true;
+    return (await this.participants.fresh(eventId, async () => new Set(await this.deps.events.participantUserIds(eventId)))).has(userId);
   }
 
   private async partiesOf(kind: RoomKind, ref: string): Promise<[string, string] | null> {

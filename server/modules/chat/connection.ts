@@ -134,7 +134,7 @@ export class ChatConnection implements HubConnection {
       }
       case 'typing': {
         const room = this.requireJoined(message.roomId);
-        await this.chat.access.roleOf(message.roomId, this.user);
+        await this.chat.access.roleOf(message.roomId, this.user, { moderation: false });
         if (Date.now() - room.lastTyping < TYPING_INTERVAL_MS) return;
         room.lastTyping = Date.now();
         return this.hub.publishRoom(message.roomId, JSON.stringify({ type: 'typing', roomId: message.roomId, userId: this.user.id, name: this.user.name }));

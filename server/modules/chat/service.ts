@@ -6,7 +6,7 @@ import { isDuplicateKey } from '../accounts/service';
 import type { RoomAccess, RoomInfo, RoomRole } from './access';
 import { roomIdOf } from './ids';
 import { ADVANCE_READ, PREPARE_SEND, type ChatKeys } from './keys';
-import { toMessageView, type MessageLog } from './log';
+import type { MessageLog } from './log';
 import type { ChatModels, ChatMessageDoc, ChatReportDoc } from './model';
 import { MAX_TEXT_LENGTH, type HistoryQuery, type MessageView, type RoomView } from './schema';
 import type { MessageWriter } from './writer';
@@ -105,7 +105,7 @@ export class ChatService {
    * A clientId already stored returns that message with duplicate: true.
    */
   async send(user: CurrentUser, roomId: string, clientId: string, rawText: string): Promise<{ view: MessageView; duplicate: boolean }> {
-    const { room } = await this.deps.access.roleOf(roomId, user);
+    const { room } = await this.deps.access.roleOf(roomId, user, { moderation: false });
     const text = rawText.trim();
     if (text.length === 0) throw new HttpError(400, 'invalid_message', 'A message needs some text.');
     if (text.length > MAX_TEXT_LENGTH) throw new HttpError(413, 'too_long', `Messages are limited to ${MAX_TEXT_LENGTH} characters.`);
@@ -212,8 +212,6 @@ export class ChatService {
     await this.deps.redis.publish(this.deps.keys.roomChannel(roomId), JSON.stringify(frame));
   }
 }
-
-export { toMessageView };
 
 function forbidden(): HttpError {
   return new HttpError(403, 'forbidden', 'Only the organizers of this event can moderate this room.');

@@ -22,6 +22,8 @@ interface Pending extends NewMessage {
 
 const MAX_BATCH = 300;
 const MAX_ATTEMPTS = 25;
+/** Batches running at once. More than one made FerretDB (SQLite, one writer) far slower: writers wait on its lock. */
+const MAX_IN_FLIGHT = 1;
 
 /**
  * Stores messages with dense, strictly increasing per-room sequences, in batches.
@@ -32,12 +34,14 @@ const MAX_ATTEMPTS = 25;
  * stored — sequences have no holes and commit in sequence order, which is what lets receivers wait
  * for a missing sequence (it is certain to exist) and lets a resync "after N" miss nothing.
  * A batch holds at most one message per room, so a failed item never leaves a hole behind a later
- * one of the same room. One batch at a time per instance: insertMany amortises FerretDB's per-write
- * cost (a batch of 100 costs about as much as a few single inserts).
+ * one of the same room. insertMany amortises FerretDB's per-write cost (a batch of 100 costs about
+ * as much as a few single inserts); a few batches of disjoint rooms run at once.
  */
 export class MessageWriter {
   private queue: Pending[] = [];
-  private running = false;
+  private scheduled = false;
+  private inFlight = 0;
+  private busyRooms = new Set<string>();
   /** Highest sequence this instance knows to be stored, per room (saves retries on hot rooms). */
   private known = new Map<string, number>();
 
@@ -52,33 +56,45 @@ export class MessageWriter {
   write(message: NewMessage): Promise<{ view: MessageView; duplicate: boolean }> {
     return new Promise((resolve, reject) => {
       this.queue.push({ ...message, attempts: 0, resolve, reject });
-      if (!this.running) {
-        this.running = true;
-        setImmediate(() => void this.drain());
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => {
+          this.scheduled = false;
+          this.drain();
+        });
       }
     });
   }
 
-  private async drain(): Promise<void> {
-    try {
-      while (this.queue.length > 0) {
-        const batch: Pending[] = [];
-        const rest: Pending[] = [];
-        const rooms = new Set<string>();
-        for (const item of this.queue) {
-          if (batch.length < MAX_BATCH && !rooms.has(item.roomId)) {
-            rooms.add(item.roomId);
-            batch.push(item);
-          } else rest.push(item);
-        }
-        this.queue = rest;
-        await this.writeBatch(batch).catch((error: unknown) => {
+  /**
+   * Starts batches while fewer than MAX_IN_FLIGHT are running. A room is in at most one running
+   * batch (and once per batch), so each room's messages are stored and published one after another.
+   */
+  private drain(): void {
+    while (this.inFlight < MAX_IN_FLIGHT && this.queue.length > 0) {
+      const batch: Pending[] = [];
+      const rest: Pending[] = [];
+      const rooms = new Set<string>();
+      for (const item of this.queue) {
+        if (batch.length < MAX_BATCH && !rooms.has(item.roomId) && !this.busyRooms.has(item.roomId)) {
+          rooms.add(item.roomId);
+          batch.push(item);
+        } else rest.push(item);
+      }
+      if (batch.length === 0) return;
+      this.queue = rest;
+      this.inFlight += 1;
+      for (const room of rooms) this.busyRooms.add(room);
+      this.writeBatch(batch)
+        .catch((error: unknown) => {
           this.onError(error);
           for (const item of batch) item.reject(unavailable());
+        })
+        .finally(() => {
+          this.inFlight -= 1;
+          for (const room of rooms) this.busyRooms.delete(room);
+          this.drain();
         });
-      }
-    } finally {
-      this.running = false;
     }
   }
 
@@ -102,8 +118,10 @@ export class MessageWriter {
       });
     }
     const failed = await this.insert(docs);
+    // Publish what was stored first; duplicates need a read each and must not hold the others back.
     const commits = this.redis.pipeline();
-    const done: { item: Pending; view: MessageView; duplicate: boolean }[] = [];
+    const stored: { item: Pending; view: MessageView }[] = [];
+    const duplicates: { item: Pending; doc: ChatMessageDoc }[] = [];
     for (const [i, item] of batch.entries()) {
       const doc = docs[i]!;
       const failure = failed.get(i);
@@ -111,23 +129,37 @@ export class MessageWriter {
         this.known.set(item.roomId, Math.max(doc.seq, this.known.get(item.roomId) ?? 0));
         const view = toMessageView(doc);
         this.commit(commits, view);
-        done.push({ item, view, duplicate: false });
-      } else if (failure === 11000) {
-        const existing = await this.resolveDuplicate(doc);
-        if (existing) {
-          // Stored by an earlier attempt (maybe one that died before publishing): commit again, harmlessly.
-          const view = toMessageView(existing);
-          this.commit(commits, view);
-          done.push({ item, view, duplicate: true });
-        } else {
-          this.known.set(item.roomId, Math.max(doc.seq, this.known.get(item.roomId) ?? 0));
-          if (++item.attempts >= MAX_ATTEMPTS) item.reject(unavailable());
-          else this.queue.unshift(item);
-        }
-      } else item.reject(unavailable());
+        stored.push({ item, view });
+      } else if (failure === 11000) duplicates.push({ item, doc });
+      else item.reject(unavailable());
     }
-    if (done.length > 0) await commits.exec();
-    for (const { item, view, duplicate } of done) item.resolve({ view, duplicate });
+    // Not awaited: the next batch may insert meanwhile (its sequences come from `known`), and the
+    // pipelines run in the order they were sent, so each room's commits stay in sequence order.
+    if (stored.length > 0) {
+      commits.exec().then(
+        () => stored.forEach(({ item, view }) => item.resolve({ view, duplicate: false })),
+        (error: unknown) => {
+          this.onError(error);
+          stored.forEach(({ item }) => item.reject(unavailable()));
+        },
+      );
+    }
+    for (const { item, doc } of duplicates) {
+      const existing = await this.resolveDuplicate(doc);
+      if (existing) {
+        // Stored by an earlier attempt (maybe one that died before publishing): commit again, harmlessly.
+        const view = toMessageView(existing);
+        const again = this.redis.pipeline();
+        this.commit(again, view);
+        await again.exec();
+        item.resolve({ view, duplicate: true });
+      } else {
+        // The sequence was taken by another instance: retry first thing with the next one.
+        this.known.set(item.roomId, Math.max(doc.seq, this.known.get(item.roomId) ?? 0));
+        if (++item.attempts >= MAX_ATTEMPTS) item.reject(unavailable());
+        else this.queue.unshift(item);
+      }
+    }
   }
 
   /** Index → error code of each document that was not inserted. */
