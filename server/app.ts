@@ -50,6 +50,9 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   const app = Fastify({
     logger: options.logger === false ? false : { level: config.LOG_LEVEL },
     bodyLimit: 256 * 1024,
+    // Creating every collection's indexes on a fresh database can outlast Fastify's default 10 s
+    // on a busy machine; a boot that is merely slow must not fail.
+    pluginTimeout: 60_000,
     trustProxy: config.TRUST_PROXY,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
