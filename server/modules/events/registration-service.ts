@@ -59,7 +59,7 @@ export class RegistrationService {
     return (await this.views(event, [registration]))[0]!;
   }
 
-  /** The profile stays editable until the event starts its registration close; slots matter for the scheduler. */
+  /** The profile stays editable while registration is open; the scheduler reads the unavailable slots. */
   async update(user: CurrentUser, eventId: string, body: UpdateRegistrationBody): Promise<RegistrationView> {
     const event = await this.deps.access.loadVisible(eventId, user);
     const registration = await this.deps.access.registrationOf(event, user.id);

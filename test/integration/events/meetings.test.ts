@@ -65,6 +65,15 @@ describe('meeting requests: the state machine, notifications and expiry', () => 
     expect((await uni.post(`/api/events/${event.id}/meetings`, { recipientRegistrationId: sme.registrationId, reason: REASON })).statusCode).toBe(201);
   });
 
+  it('holds the request cap when requests arrive at the same moment', async () => {
+    const { event } = await publishedEvent(ctx.app, { requestCapPerParticipant: 2 });
+    const sme = await participant(ctx.app, event.id, 'sme');
+    const others = await Promise.all([participant(ctx.app, event.id, 'university'), participant(ctx.app, event.id, 'university'), participant(ctx.app, event.id, 'government')]);
+    const responses = await Promise.all(others.map((other) => sme.post(`/api/events/${event.id}/meetings`, { recipientRegistrationId: other.registrationId, reason: REASON })));
+    expect(responses.map((r) => r.statusCode).sort()).toEqual([201, 201, 409]);
+    expect((await sme.get(`/api/events/${event.id}/meetings?box=outgoing`)).json().items).toHaveLength(2);
+  });
+
   it('accepts at once in an auto-accept event', async () => {
     const { event } = await publishedEvent(ctx.app, { acceptMode: 'auto-accept' });
     const sme = await participant(ctx.app, event.id, 'sme');
