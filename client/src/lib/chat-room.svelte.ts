@@ -68,6 +68,31 @@ export class ChatRoom {
     this.mutedUntil = view.mutedUntil;
   }
 
+  joinedWith(view: RoomView, online: OnlineUser[], removedSeqs: number[]): void {
+    this.applyView(view);
+    this.joined = true;
+    this.problem = null;
+    this.setOnline(online);
+    this.removeSeqs(removedSeqs);
+  }
+
+  left(reason: 'left' | 'membership_revoked'): void {
+    this.joined = false;
+    if (reason === 'membership_revoked') this.problem = 'You no longer have access to this room.';
+  }
+
+  /** Another tab (or device) of this user moved the read marker. */
+  readElsewhere(lastSeq: number, lastReadSeq: number): void {
+    this.lastReadSeq = Math.max(this.lastReadSeq, lastReadSeq);
+    if (this.view && lastSeq > this.view.lastSeq) this.view = { ...this.view, lastSeq };
+  }
+
+  /** Locked/unlocked or renamed: the room's facts change, this user's own counters stay. */
+  updated(facts: { locked?: boolean; title?: string }): void {
+    if (!this.view) return;
+    this.view = { ...this.view, locked: facts.locked ?? this.view.locked, title: facts.title ?? this.view.title };
+  }
+
   addMessages(incoming: readonly MessageView[]): void {
     this.messages = mergeMessages(this.messages, incoming);
     this.lastSeq = highestSeq(this.messages, this.lastSeq);

@@ -5,7 +5,9 @@
 import { SvelteMap } from 'svelte/reactivity';
 import { api } from './api';
 import { ChatRoom } from './chat-room.svelte';
-import { checkDraft, newClientId, nextToSend, RETRYABLE_ERRORS, waitWords, type OutgoingMessage } from './chat-log';
+import { checkDraft } from './chat-log';
+import { ChatOutbox } from './chat-outbox';
+import { ReadMarkers } from './chat-reads';
 import type { ChatErrorFrame, ClientFrame, MessageView, RoomView, ServerFrame } from './chat-types';
 import { receiveLiveNotification } from './notifications.svelte';
 import { session } from './session.svelte';
@@ -13,7 +15,6 @@ import { liveSocket, type LiveSocket, type SocketStatus } from './socket';
 
 const PING_MS = 25_000;
 const TYPING_EVERY_MS = 2000;
-const READ_EVERY_MS = 1000;
 const PAGE = 50;
 
 export class ChatStore {
@@ -24,18 +25,30 @@ export class ChatStore {
   maxTextLength = $state(2000);
   readonly rooms = new SvelteMap<string, ChatRoom>();
   private requests = new Map<string, { roomId: string; kind: 'newest' | 'older' }>();
-  private timers = new Map<string, ReturnType<typeof setTimeout>>();
   private lastTyping = new Map<string, number>();
   private ping: ReturnType<typeof setInterval> | null = null;
   private typingSweep: ReturnType<typeof setInterval> | null = null;
   private requestCounter = 0;
   private owner: string | null = null;
-  private unsentReads = new Set<string>();
+  private readonly reads = new ReadMarkers((room, seq) => {
+    if (room.joined && this.socket.send({ type: 'read', roomId: room.id, seq } satisfies ClientFrame)) return;
+    void api.chat.markRead(room.id, seq).catch(() => undefined);
+  });
+  private readonly outbox = new ChatOutbox({
+    send: (frame) => this.socket.send(frame),
+    canSend: (room) => this.ready && room.joined,
+    rejoin: (room) => this.join(room),
+    author: () => ({ id: this.me ?? '', name: session.user?.name ?? 'You' }),
+    stored: (room) => {
+      if (room.viewers > 0) this.reads.mark(room);
+      this.leaveIfUnused(room);
+    },
+  });
 
   constructor(private readonly socket: LiveSocket) {
     socket.status.subscribe((status) => this.onStatus(status));
     socket.onMessage((frame) => this.receive(frame as ServerFrame));
-    if (typeof window !== 'undefined') window.addEventListener('pagehide', () => this.sendAllReads());
+    if (typeof window !== 'undefined') window.addEventListener('pagehide', () => this.reads.flushAll());
   }
 
   /** Not connected although a page wants to be: show the offline banner. */
@@ -63,7 +76,8 @@ export class ChatStore {
     for (const room of this.rooms.values()) for (const release of room.lingering.splice(0)) release();
     this.rooms.clear();
     this.requests.clear();
-    this.unsentReads.clear();
+    this.reads.clear();
+    this.outbox.clear();
     this.lastTyping.clear();
   }
 
@@ -93,7 +107,7 @@ export class ChatStore {
       released = true;
       if (mode === 'view') room.viewers -= 1;
       else room.followers -= 1;
-      this.sendRead(room);
+      this.reads.flush(room);
       // Queued messages keep the room joined (and the socket open) until they are stored.
       room.lingering.push(releaseSocket);
       this.leaveIfUnused(room);
@@ -111,18 +125,13 @@ export class ChatStore {
   }
 
   send(roomId: string, text: string): boolean {
-    const room = this.room(roomId);
     if (!checkDraft(text, this.maxTextLength).ok) return false;
-    const item: OutgoingMessage = { clientId: newClientId(), roomId, text: text.trim(), queuedAt: new Date().toISOString(), status: 'waiting', error: null, notBefore: 0 };
-    room.outbox = [...room.outbox, item];
-    this.flush(room);
+    this.outbox.queue(this.room(roomId), text);
     return true;
   }
 
   retry(roomId: string, clientId: string): void {
-    const room = this.room(roomId);
-    room.updateOutgoing(clientId, { status: 'waiting', error: null, notBefore: 0 });
-    this.flush(room);
+    this.outbox.retry(this.room(roomId), clientId);
   }
 
   discard(roomId: string, clientId: string): void {
@@ -152,40 +161,9 @@ export class ChatStore {
     this.socket.send({ type: 'typing', roomId } satisfies ClientFrame);
   }
 
-  /**
-   * Everything up to the newest message has been seen. The first marker goes out at once, later
-   * ones at most once a second; a marker still waiting goes out when the room is closed or the
-   * page is left, so the next page does not count read messages as unread.
-   */
+  /** Everything up to the newest message has been seen (throttled; see chat-reads.ts). */
   markRead(roomId: string): void {
-    const room = this.room(roomId);
-    const seq = Math.max(room.lastSeq, room.view?.lastSeq ?? 0);
-    if (seq <= room.lastReadSeq) return;
-    room.lastReadSeq = seq;
-    this.unsentReads.add(roomId);
-    const key = `read:${roomId}`;
-    if (this.timers.has(key)) return;
-    this.sendRead(room);
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      this.sendRead(room);
-    }, READ_EVERY_MS));
-  }
-
-  /** Sends the room's read marker if one is waiting (socket when joined, REST otherwise). */
-  private sendRead(room: ChatRoom): void {
-    if (!this.unsentReads.delete(room.id)) return;
-    const seq = room.lastReadSeq;
-    if (room.joined && this.socket.send({ type: 'read', roomId: room.id, seq } satisfies ClientFrame)) return;
-    void api.chat.markRead(room.id, seq).catch(() => undefined);
-  }
-
-  private sendAllReads(): void {
-    for (const roomId of [...this.unsentReads]) {
-      const room = this.rooms.get(roomId);
-      if (room) this.sendRead(room);
-      else this.unsentReads.delete(roomId);
-    }
+    this.reads.mark(this.room(roomId));
   }
 
   private onStatus(status: SocketStatus): void {
@@ -218,29 +196,6 @@ export class ChatStore {
     }
   }
 
-  private flush(room: ChatRoom): void {
-    if (!this.ready || !room.joined) return;
-    const now = Date.now();
-    const next = nextToSend(room.outbox, now);
-    if (next) {
-      if (this.socket.send({ type: 'send', roomId: room.id, clientId: next.clientId, text: next.text } satisfies ClientFrame)) {
-        room.updateOutgoing(next.clientId, { status: 'sending' });
-      }
-      return;
-    }
-    const later = room.outbox.find((item) => item.status === 'waiting' && item.notBefore > now);
-    if (later) this.later(`flush:${room.id}`, later.notBefore - now, () => this.flush(room));
-  }
-
-  private later(key: string, ms: number, run: () => void): void {
-    const existing = this.timers.get(key);
-    if (existing) clearTimeout(existing);
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      run();
-    }, ms));
-  }
-
   private receive(frame: ServerFrame): void {
     if (!frame || typeof frame !== 'object') return;
     switch (frame.type) {
@@ -254,19 +209,17 @@ export class ChatStore {
       case 'joined': {
         const room = this.rooms.get(frame.room.id);
         if (!room) return;
-        room.applyView(frame.room);
-        room.joined = true;
-        room.problem = null;
-        room.setOnline(frame.online);
-        room.removeSeqs(frame.removedSeqs);
+        room.joinedWith(frame.room, frame.online, frame.removedSeqs);
         if (room.viewers > 0 && !room.historyLoaded) this.requestHistory(room, 'newest');
-        this.flush(room);
+        this.outbox.flush(room);
         return;
       }
       case 'message':
         return this.rooms.get(frame.message.roomId)?.addMessages([frame.message]);
-      case 'ack':
-        return this.acknowledged(frame);
+      case 'ack': {
+        const room = this.rooms.get(frame.roomId);
+        return room && this.outbox.acknowledged(room, frame);
+      }
       case 'history':
         return this.historyArrived(frame.requestId, frame.messages, frame.hasMore);
       case 'message_removed':
@@ -277,56 +230,25 @@ export class ChatStore {
         if (frame.userId !== this.me) this.rooms.get(frame.roomId)?.someoneTyping(frame.userId, frame.name);
         this.sweepTyping();
         return;
-      case 'room_updated':
-        return this.roomUpdated(frame as unknown as { room?: RoomView; roomId?: string; locked?: boolean; title?: string });
+      case 'room_updated': {
+        // The doc says `{ room }`, the server sends `{ roomId, locked, title }`: accept both.
+        const update = frame as unknown as { room?: RoomView; roomId?: string; locked?: boolean; title?: string };
+        return this.rooms.get(update.room?.id ?? update.roomId ?? '')?.updated(update.room ?? update);
+      }
       case 'muted': {
         const room = this.rooms.get(frame.roomId);
         if (room) room.mutedUntil = frame.until;
         return;
       }
-      case 'left': {
-        const room = this.rooms.get(frame.roomId);
-        if (!room) return;
-        room.joined = false;
-        if (frame.reason === 'membership_revoked') room.problem = 'You no longer have access to this room.';
-        return;
-      }
-      case 'unread': {
-        const room = this.rooms.get(frame.roomId);
-        if (!room) return;
-        room.lastReadSeq = Math.max(room.lastReadSeq, frame.lastReadSeq);
-        if (room.view && frame.lastSeq > room.view.lastSeq) room.view = { ...room.view, lastSeq: frame.lastSeq };
-        return;
-      }
+      case 'left':
+        return this.rooms.get(frame.roomId)?.left(frame.reason);
+      case 'unread':
+        return this.rooms.get(frame.roomId)?.readElsewhere(frame.lastSeq, frame.lastReadSeq);
       case 'notification':
         return receiveLiveNotification(frame.notification);
       case 'error':
         return this.failed(frame);
     }
-  }
-
-  private acknowledged(frame: Extract<ServerFrame, { type: 'ack' }>): void {
-    const room = this.rooms.get(frame.roomId);
-    const item = room?.outbox.find((entry) => entry.clientId === frame.clientId);
-    if (!room) return;
-    if (item) {
-      const stored: MessageView = {
-        id: frame.id,
-        roomId: frame.roomId,
-        seq: frame.seq,
-        senderId: this.me ?? '',
-        senderName: session.user?.name ?? 'You',
-        text: item.text,
-        createdAt: frame.createdAt,
-        clientId: frame.clientId,
-        removed: false,
-      };
-      room.addMessages([stored]);
-    }
-    room.notice = null;
-    if (room.viewers > 0) this.markRead(room.id);
-    this.flush(room);
-    this.leaveIfUnused(room);
   }
 
   private historyArrived(requestId: string, messages: MessageView[], hasMore: boolean): void {
@@ -338,14 +260,6 @@ export class ChatStore {
     room.hasOlder = hasMore;
     if (request.kind === 'newest') room.historyLoaded = true;
     else room.loadingOlder = false;
-  }
-
-  private roomUpdated(frame: { room?: RoomView; roomId?: string; locked?: boolean; title?: string }): void {
-    const roomId = frame.room?.id ?? frame.roomId;
-    const room = roomId ? this.rooms.get(roomId) : undefined;
-    if (!room?.view) return;
-    // The frame goes to everybody in the room: take the room's facts, keep this user's own counters.
-    room.view = { ...room.view, locked: frame.room?.locked ?? frame.locked ?? room.view.locked, title: frame.room?.title ?? frame.title ?? room.view.title };
   }
 
   private failed(frame: ChatErrorFrame): void {
@@ -360,23 +274,8 @@ export class ChatStore {
       room.loadingOlder = false;
       room.notice = `Older messages could not be loaded: ${frame.message}`;
     } else if (ref.type === 'send' && ref.clientId) {
-      this.sendFailed(room, ref.clientId, frame);
+      this.outbox.refused(room, ref.clientId, frame);
     }
-  }
-
-  private sendFailed(room: ChatRoom, clientId: string, frame: ChatErrorFrame): void {
-    if (frame.code === 'muted' && frame.retryAfterMs) room.mutedUntil = new Date(Date.now() + frame.retryAfterMs).toISOString();
-    if (!RETRYABLE_ERRORS.has(frame.code)) {
-      room.updateOutgoing(clientId, { status: 'failed', error: frame.message });
-      this.flush(room);
-      return;
-    }
-    const wait = frame.retryAfterMs ?? (frame.code === 'not_joined' ? 0 : 3000);
-    room.updateOutgoing(clientId, { status: 'waiting', notBefore: Date.now() + wait });
-    if (frame.code === 'rate_limited') room.notice = `You are sending messages faster than the chat allows. Your message will go out in ${waitWords(wait)}.`;
-    else if (frame.code !== 'not_joined') room.notice = `The chat could not store your message just now; trying again in ${waitWords(wait)}.`;
-    if (frame.code === 'not_joined') this.join(room);
-    else this.flush(room);
   }
 
   private sweepTyping(): void {
