@@ -4,6 +4,7 @@ import { bestSlot, commonSlotCounts, firstSlot, placementOrder } from './greedy'
 import { outcomes } from './outcome';
 import { compileProblem, type Problem } from './problem';
 import { Repairer } from './repair';
+import { swapIn } from './swap';
 import type { ScheduleOptions, ScheduleProgress, ScheduleResult, SchedulingInput, UpperBound } from './types';
 
 const DEFAULT_BUDGET_MS = 20_000;
@@ -33,6 +34,7 @@ interface RepairContext {
   bound: UpperBound;
   maxDepth: number;
   outOfTime: () => boolean;
+  now: () => number;
   /** 0–1 of the repair phase done, by depth and by time. */
   share: (depth: number, passDone: number) => number;
 }
@@ -46,22 +48,47 @@ function* repairPhase(board: Board, context: RepairContext): Generator<ScheduleP
   const finished = () => board.placedCount >= context.bound.value || context.outOfTime();
   const repairer = new Repairer(board, context.outOfTime);
   let depthReached = 0;
-  for (let depth = 1; depth <= context.maxDepth && !finished(); depth++) {
+  for (let depth = 1; depth <= context.maxDepth && !context.outOfTime(); depth++) {
     depthReached = depth;
     let improved = true;
     while (improved && !finished()) {
       improved = false;
       const unplaced = context.order.filter((m) => board.slotOf[m] === -1);
+      let lastYield = context.now();
       for (let i = 0; i < unplaced.length && !finished(); i++) {
         if (repairer.insert(unplaced[i]!, depth)) improved = true;
-        if (i % 200 === 199) {
+        // Deep chains can be slow: hand control back at least every 50 ms (a job renews its lock meanwhile).
+        if (i % 200 === 199 || context.now() - lastYield > 50) {
+          lastYield = context.now();
           const fraction = GREEDY_SHARE + (1 - GREEDY_SHARE) * Math.min(1, context.share(depth, i / unplaced.length));
           yield { phase: 'repair', fraction, placed: board.placedCount };
         }
       }
     }
+    // Once shallow chains have done what they can: higher-scored first, by swaps, before going deeper.
+    if (depth === 1) yield* swapPhase(board, repairer, context);
+    if (finished()) break;
   }
   return depthReached;
+}
+
+/** Swap unplaced meetings in for lower-scored placed ones (see swap.ts), then fill what now fits directly. */
+function* swapPhase(board: Board, repairer: Repairer, context: RepairContext): Generator<ScheduleProgress, void> {
+  let lastYield = context.now();
+  for (const m of context.order) {
+    if (context.outOfTime()) return;
+    if (board.slotOf[m] === -1) swapIn(board, repairer, m);
+    if (context.now() - lastYield > 50) {
+      lastYield = context.now();
+      yield { phase: 'repair', fraction: GREEDY_SHARE + (1 - GREEDY_SHARE) * Math.min(1, context.share(1, 1)), placed: board.placedCount };
+    }
+  }
+  for (const m of context.order) {
+    if (board.slotOf[m] !== -1) continue;
+    const s = bestSlot(board, m);
+    if (s >= 0) board.place(m, s);
+  }
+  board.commit();
 }
 
 function firstFitBoard(problem: Problem): Board {
@@ -103,7 +130,7 @@ export function* scheduleSteps(input: SchedulingInput, options: ScheduleOptions 
   const bound = problemBound(problem);
   const outOfTime = () => now() - started > budget;
   const share = (depth: number, passDone: number) => Math.max((depth - 1 + passDone) / maxDepth, (now() - started) / budget);
-  const context = { order, bound, maxDepth, outOfTime, share };
+  const context = { order, bound, maxDepth, outOfTime, now, share };
   const depthReached = yield* repairPhase(board, context);
 
   // Never worse than the baseline: first fit is cheap, and on the rare instance where it places more,
