@@ -20,6 +20,7 @@ import type {
   RescheduleBody as RescheduleSchema,
   UpdateRegistrationBody as UpdateRegistrationSchema,
 } from '../../../server/modules/events/participation-schema';
+import type { ScheduleView as ScheduleSchema } from '../../../server/modules/events/schedule-schema';
 
 export type EventView = Static<typeof EventViewSchema>;
 export type EventSummary = Static<typeof EventSummarySchema>;
@@ -46,27 +47,5 @@ export type RescheduleBody = Static<typeof RescheduleSchema>;
 export type AgendaView = Static<typeof AgendaSchema>;
 export type DashboardView = Static<typeof DashboardSchema>;
 
-/**
- * The scheduler's state as GET /api/events/:id/schedule returns it (events contract; mirrors the
- * scheduler's ScheduleView). Optional where the contract leaves it open, so the panel degrades
- * gracefully while the scheduler evolves.
- */
-export interface ScheduleView {
-  status: 'none' | 'running' | 'draft' | 'published';
-  jobId?: string | null;
-  mode?: 'all' | 'unscheduled' | null;
-  progress?: number;
-  placed?: number;
-  unplaced?: number;
-  kept?: number;
-  /** No schedule can place more accepted meetings than this. */
-  upperBound?: number | null;
-  unplacedReasons?: { reason: string; count: number }[];
-  unplacedMeetings?: { meetingId: string; reason: string }[];
-  droppedPlacements?: { meetingId: string; problem: string }[];
-  startedAt?: string | null;
-  finishedAt?: string | null;
-  publishedAt?: string | null;
-  version?: number;
-  error?: string | null;
-}
+/** The scheduler's state (GET /api/events/:id/schedule): progress, counts, upper bound, reasons. */
+export type ScheduleView = Static<typeof ScheduleSchema>;
