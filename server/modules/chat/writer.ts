@@ -33,15 +33,15 @@ const MAX_IN_FLIGHT = 1;
  * retries with the next one. A sequence is therefore only ever tried after every smaller one is
  * stored — sequences have no holes and commit in sequence order, which is what lets receivers wait
  * for a missing sequence (it is certain to exist) and lets a resync "after N" miss nothing.
- * A batch holds at most one message per room, so a failed item never leaves a hole behind a later
- * one of the same room. insertMany amortises FerretDB's per-write cost (a batch of 100 costs about
- * as much as a few single inserts); a few batches of disjoint rooms run at once.
+ * A batch is inserted in order and stops at its first failure, so a failed item never leaves a
+ * hole behind a later one of the same room; the rest is retried at once. insertMany amortises
+ * FerretDB's per-write cost (a batch of 100 costs about as much as a few single inserts), and a
+ * busy room gets many messages into one batch instead of one per round trip.
  */
 export class MessageWriter {
   private queue: Pending[] = [];
   private scheduled = false;
   private inFlight = 0;
-  private busyRooms = new Set<string>();
   /** Highest sequence this instance knows to be stored, per room (saves retries on hot rooms). */
   private known = new Map<string, number>();
 
@@ -66,25 +66,11 @@ export class MessageWriter {
     });
   }
 
-  /**
-   * Starts batches while fewer than MAX_IN_FLIGHT are running. A room is in at most one running
-   * batch (and once per batch), so each room's messages are stored and published one after another.
-   */
+  /** Starts the next batch (in arrival order) while fewer than MAX_IN_FLIGHT are running. */
   private drain(): void {
     while (this.inFlight < MAX_IN_FLIGHT && this.queue.length > 0) {
-      const batch: Pending[] = [];
-      const rest: Pending[] = [];
-      const rooms = new Set<string>();
-      for (const item of this.queue) {
-        if (batch.length < MAX_BATCH && !rooms.has(item.roomId) && !this.busyRooms.has(item.roomId)) {
-          rooms.add(item.roomId);
-          batch.push(item);
-        } else rest.push(item);
-      }
-      if (batch.length === 0) return;
-      this.queue = rest;
+      const batch = this.queue.splice(0, MAX_BATCH);
       this.inFlight += 1;
-      for (const room of rooms) this.busyRooms.add(room);
       this.writeBatch(batch)
         .catch((error: unknown) => {
           this.onError(error);
@@ -92,19 +78,23 @@ export class MessageWriter {
         })
         .finally(() => {
           this.inFlight -= 1;
-          for (const room of rooms) this.busyRooms.delete(room);
           this.drain();
         });
     }
   }
 
   private async writeBatch(batch: Pending[]): Promise<void> {
-    const lasts = await this.redis.mget(batch.map((item) => this.keys.last(item.roomId)));
-    const docs: ChatMessageDoc[] = [];
-    for (const [i, item] of batch.entries()) {
-      const stored = lasts[i] === null ? await this.log.lastSeq(item.roomId) : Number(lasts[i]);
-      const seq = Math.max(stored, this.known.get(item.roomId) ?? 0) + 1;
-      docs.push({
+    const rooms = [...new Set(batch.map((item) => item.roomId))];
+    const lasts = await this.redis.mget(rooms.map((roomId) => this.keys.last(roomId)));
+    const next = new Map<string, number>();
+    for (const [i, roomId] of rooms.entries()) {
+      const stored = lasts[i] === null || lasts[i] === undefined ? await this.log.lastSeq(roomId) : Number(lasts[i]);
+      next.set(roomId, Math.max(stored, this.known.get(roomId) ?? 0) + 1);
+    }
+    const docs: ChatMessageDoc[] = batch.map((item) => {
+      const seq = next.get(item.roomId)!;
+      next.set(item.roomId, seq + 1);
+      return {
         _id: messageId(item.roomId, seq),
         roomId: item.roomId,
         seq,
@@ -115,23 +105,20 @@ export class MessageWriter {
         removedAt: null,
         removedBy: null,
         createdAt: new Date(),
-      });
-    }
-    const failed = await this.insert(docs);
-    // Publish what was stored first; duplicates need a read each and must not hold the others back.
+      };
+    });
+    // Ordered: the insert stops at the first failure, so nothing after it is stored and no room is
+    // left with a hole (a later sequence stored while an earlier one of the same room failed).
+    const failure = await this.insert(docs);
+    const storedCount = failure?.index ?? docs.length;
     const commits = this.redis.pipeline();
     const stored: { item: Pending; view: MessageView }[] = [];
-    const duplicates: { item: Pending; doc: ChatMessageDoc }[] = [];
-    for (const [i, item] of batch.entries()) {
+    for (let i = 0; i < storedCount; i += 1) {
       const doc = docs[i]!;
-      const failure = failed.get(i);
-      if (failure === undefined) {
-        this.known.set(item.roomId, Math.max(doc.seq, this.known.get(item.roomId) ?? 0));
-        const view = toMessageView(doc);
-        this.commit(commits, view);
-        stored.push({ item, view });
-      } else if (failure === 11000) duplicates.push({ item, doc });
-      else item.reject(unavailable());
+      this.known.set(doc.roomId, Math.max(doc.seq, this.known.get(doc.roomId) ?? 0));
+      const view = toMessageView(doc);
+      this.commit(commits, view);
+      stored.push({ item: batch[i]!, view });
     }
     // Not awaited: the next batch may insert meanwhile (its sequences come from `known`), and the
     // pipelines run in the order they were sent, so each room's commits stay in sequence order.
@@ -144,7 +131,12 @@ export class MessageWriter {
         },
       );
     }
-    for (const { item, doc } of duplicates) {
+    if (!failure) return;
+    const retry = batch.slice(storedCount + 1);
+    const item = batch[storedCount]!;
+    const doc = docs[storedCount]!;
+    if (failure.code !== 11000) item.reject(unavailable());
+    else {
       const existing = await this.resolveDuplicate(doc);
       if (existing) {
         // Stored by an earlier attempt (maybe one that died before publishing): commit again, harmlessly.
@@ -155,25 +147,25 @@ export class MessageWriter {
         item.resolve({ view, duplicate: true });
       } else {
         // The sequence was taken by another instance: retry first thing with the next one.
-        this.known.set(item.roomId, Math.max(doc.seq, this.known.get(item.roomId) ?? 0));
+        this.known.set(doc.roomId, Math.max(doc.seq, this.known.get(doc.roomId) ?? 0));
         if (++item.attempts >= MAX_ATTEMPTS) item.reject(unavailable());
-        else this.queue.unshift(item);
+        else retry.unshift(item);
       }
     }
+    this.queue.unshift(...retry);
   }
 
-  /** Index → error code of each document that was not inserted. */
-  private async insert(docs: ChatMessageDoc[]): Promise<Map<number, number>> {
-    const failed = new Map<number, number>();
+  /** The first document that was not inserted (those after it were not tried), or null. */
+  private async insert(docs: ChatMessageDoc[]): Promise<{ index: number; code: number } | null> {
     try {
-      await this.messages.collection.insertMany(docs as never[], { ordered: false });
+      await this.messages.collection.insertMany(docs as never[], { ordered: true });
+      return null;
     } catch (error) {
       const raw = (error as { writeErrors?: unknown }).writeErrors;
       const list = (Array.isArray(raw) ? raw : raw ? [raw] : []) as { index: number; code: number }[];
       if (list.length === 0) throw error;
-      for (const writeError of list) failed.set(writeError.index, writeError.code);
+      return list.reduce((first, e) => (e.index < first.index ? e : first));
     }
-    return failed;
   }
 
   /**

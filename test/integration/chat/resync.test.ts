@@ -29,6 +29,21 @@ describe('chat resync, idempotent resend and history', () => {
     await Promise.all([sender.close(), watcher.close(), other.close()]);
   });
 
+  it('a resend is recognised by the unique (room, sender, clientId) index when Redis forgot the clientId', async () => {
+    const [alice] = event.participants;
+    const sender = await connect(cluster.urls[0]!, alice!.cookie);
+    await sender.join(event.lobby);
+    const first = await sender.say(event.lobby, 'stored before a crash', 'crash-retry');
+    // As if the instance died between storing and remembering the clientId in Redis.
+    await cluster.apps[0]!.redis.del(cluster.apps[0]!.services.chat.keys.clientId(event.lobby, alice!.userId, 'crash-retry'));
+    const again = await sender.say(event.lobby, 'stored before a crash', 'crash-retry');
+    expect(again).toMatchObject({ type: 'ack', seq: first.seq, id: first.id, duplicate: true });
+    // The sequence tried for the resend stays free: the next message takes it, no hole.
+    const next = await sender.say(event.lobby, 'next one');
+    expect(next.seq).toBe((first.seq as number) + 1);
+    await sender.close();
+  });
+
   it('after a reconnect the client receives exactly the messages it missed, in order', async () => {
     const [alice, bob] = event.participants;
     const sender = await connect(cluster.urls[0]!, alice!.cookie);
