@@ -73,8 +73,8 @@ const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
  * person's messages keep the order they were typed in even when some are retried.
  */
 export function nextToSend(outbox: readonly OutgoingMessage[], now: number): OutgoingMessage | null {
+  if (outbox.some((item) => item.status === 'sending')) return null;
   for (const item of outbox) {
-    if (item.status === 'sending') return null;
     if (item.status === 'failed') continue;
     return item.notBefore <= now ? item : null;
   }

@@ -76,6 +76,7 @@ describe('outgoing queue', () => {
   it('sends one message at a time, in the order typed', () => {
     expect(nextToSend([item('a', 'waiting'), item('b', 'waiting')], 0)?.clientId).toBe('a');
     expect(nextToSend([item('a', 'sending'), item('b', 'waiting')], 0)).toBeNull();
+    expect(nextToSend([item('a', 'waiting'), item('b', 'sending')], 0)).toBeNull();
     expect(nextToSend([], 0)).toBeNull();
   });
 
