@@ -56,16 +56,17 @@ redis_up() {
 
 # --- MongoDB-compatible server ------------------------------------------------------------
 # FerretDB 1.x with SQLite, embedded in a tiny Go program. The binary is cached under a name
-# derived from go.sum and main.go so an unchanged second start is instant.
+# derived from its sources (build.sh applies one fix to FerretDB, see there) so an unchanged
+# second start is instant.
 ferret_binary() {
   local hash
-  hash=$(cat "$FERRET_SRC/go.mod" "$FERRET_SRC/go.sum" "$FERRET_SRC/main.go" | sha256sum | cut -c1-12)
+  hash=$(cat "$FERRET_SRC/go.mod" "$FERRET_SRC/go.sum" "$FERRET_SRC/main.go" "$FERRET_SRC/build.sh" | sha256sum | cut -c1-12)
   local bin="$FERRET_BIN_DIR/ferretdb-local-$hash"
   if [ ! -x "$bin" ]; then
     command -v go >/dev/null || { log "error: Go is needed to build FerretDB (or set MONGODB_URI)"; exit 1; }
     log "building FerretDB (first time only, about two minutes)..."
     mkdir -p "$FERRET_BIN_DIR"
-    (cd "$FERRET_SRC" && go build -o "$bin.tmp" . && mv "$bin.tmp" "$bin") >&2
+    bash "$FERRET_SRC/build.sh" "$bin.tmp" >&2 && mv "$bin.tmp" "$bin"
   fi
   printf '%s\n' "$bin"
 }
