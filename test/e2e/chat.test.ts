@@ -10,6 +10,11 @@ async function post(page: Page, path: string, data: Record<string, unknown> = {}
   return response.json();
 }
 
+/** Two live pages, a server and a worker share two cores with other work: waits get twice the usual room. */
+function patient(...pages: Page[]): void {
+  for (const page of pages) page.setDefaultTimeout(30_000);
+}
+
 /** Writes in the room's composer and sends with Enter, as a person would. */
 async function say(page: Page, text: string): Promise<void> {
   const box = page.getByLabel('Your message');
@@ -60,6 +65,7 @@ describe('live chat between an SME and a university', () => {
     // Both open the room; each sees the other's message live, both ways.
     const u = university.page;
     const s = sme.page;
+    patient(u, s);
     await Promise.all([u.goto(`/chat/${roomId}`), s.goto(`/chat/${roomId}`)]);
     await Promise.all([u.getByText('No messages yet').waitFor(), s.getByText('No messages yet').waitFor()]);
     await u.getByRole('list', { name: 'Online now' }).getByText('Greta Bäcker').waitFor();
@@ -157,6 +163,7 @@ describe('live chat between an SME and a university', () => {
 
     const o = organizer.page;
     const p = participant.page;
+    patient(o, p);
     await Promise.all([o.goto(`/events/${event.id}`), p.goto(`/events/${event.id}`)]);
     await Promise.all([o.getByRole('heading', { name: 'Event lobby chat' }).waitFor(), p.getByRole('heading', { name: 'Event lobby chat' }).waitFor()]);
     await o.getByText('No messages yet').waitFor();

@@ -32,6 +32,8 @@ export class ChatRoom {
   followers = 0;
   /** Socket releases held back while queued messages still have to go out. */
   lingering: (() => void)[] = [];
+  /** Joins tried again after a passing server error, reset by a successful join. */
+  joinRetries = 0;
 
   constructor(readonly id: string) {}
 
@@ -72,6 +74,7 @@ export class ChatRoom {
     this.applyView(view);
     this.joined = true;
     this.problem = null;
+    this.joinRetries = 0;
     this.setOnline(online);
     this.removeSeqs(removedSeqs);
   }

@@ -16,6 +16,7 @@ import { liveSocket, type LiveSocket, type SocketStatus } from './socket';
 const PING_MS = 25_000;
 const TYPING_EVERY_MS = 2000;
 const PAGE = 50;
+const JOIN_RETRIES = 4;
 
 export class ChatStore {
   status = $state<SocketStatus>('idle');
@@ -269,6 +270,15 @@ export class ChatStore {
     if (ref.type === 'join') {
       room.joined = false;
       room.problem = frame.message;
+      // A server hiccup (two first joins racing to create the room, storage busy) passes: try again
+      // a few times with growing pauses. "Not a member" and "no such room" stay as they are.
+      if ((frame.code === 'internal' || frame.code === 'unavailable') && room.joinRetries < JOIN_RETRIES) {
+        const delay = 1000 * 2 ** room.joinRetries;
+        room.joinRetries += 1;
+        setTimeout(() => {
+          if (this.ready && !room.joined && room.viewers + room.followers + room.lingering.length > 0) this.join(room);
+        }, delay);
+      }
     } else if (ref.type === 'history') {
       if (ref.requestId) this.requests.delete(ref.requestId);
       room.loadingOlder = false;
