@@ -158,20 +158,31 @@ function result(input: SchedulingInput, problem: Problem, board: Board, meetings
 /** Runs the scheduler to the end, passing progress to options.onProgress. */
 export function schedule(input: SchedulingInput, options: ScheduleOptions = {}): ScheduleResult {
   const steps = scheduleSteps(input, options);
+  const report = monotone(options.onProgress);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
-    options.onProgress?.(step.value);
+    report(step.value);
   }
+}
+
+/** Progress never goes backwards (a second repair of the baseline restarts its own depth count). */
+function monotone(onProgress: ScheduleOptions['onProgress']): (progress: ScheduleProgress) => void {
+  let highest = 0;
+  return (progress) => {
+    highest = Math.max(highest, progress.fraction);
+    onProgress?.({ ...progress, fraction: highest });
+  };
 }
 
 /** Like schedule, but awaits `pause` between steps so a job can send its progress while it runs. */
 export async function scheduleAsync(input: SchedulingInput, options: ScheduleOptions & { pause: () => Promise<void> }): Promise<ScheduleResult> {
   const steps = scheduleSteps(input, options);
+  const report = monotone(options.onProgress);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
-    options.onProgress?.(step.value);
+    report(step.value);
     await options.pause();
   }
 }
