@@ -73,7 +73,9 @@ export class ChatStore {
    */
   forUser(userId: string | null): void {
     if (userId === this.owner) return;
+    const previous = this.owner;
     this.owner = userId;
+    if (previous === null) return; // the tab's first user: nothing to forget (and rooms already opened stay)
     for (const room of this.rooms.values()) for (const release of room.lingering.splice(0)) release();
     this.rooms.clear();
     this.requests.clear();
