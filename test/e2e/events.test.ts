@@ -12,7 +12,7 @@ async function createOrganization(page: Page, data: Record<string, unknown>): Pr
 }
 
 /** A page of its own; every step may wait longer than the default on a machine shared by many test runs. */
-async function participant(browser: Browser) {
+async function freshPage(browser: Browser) {
   const opened = await openPage(browser);
   opened.page.setDefaultTimeout(30_000);
   return opened;
@@ -37,7 +37,7 @@ describe('events: an organizer runs a brokerage event from creation to the publi
     // The organizer: an organization of kind "organizer", then the event through the forms.
     // A title of its own, so a retry's event never shares a name with the first try's.
     const title = `Materials brokerage day ${randomBytes(2).toString('hex')}`;
-    const organizer = await participant(browser);
+    const organizer = await freshPage(browser);
     await register(organizer.page, 'Kadri Tamm', uniqueEmail('organizer'));
     await createOrganization(organizer.page, { kind: 'organizer', name: 'Baltic Innovation Week', country: 'EE', description: 'We run brokerage events for SMEs and universities around the Baltic Sea.' });
     const o = organizer.page;
@@ -77,14 +77,14 @@ describe('events: an organizer runs a brokerage event from creation to the publi
     await o.getByText('The event is published.', { exact: true }).waitFor();
 
     // Two participants, each with a published listing of their organization.
-    const sme = await participant(browser);
+    const sme = await freshPage(browser);
     await register(sme.page, 'Mart Kask', uniqueEmail('sme'));
     const smeOrg = await createOrganization(sme.page, { kind: 'sme', name: 'Kask Coatings OÜ', country: 'EE', sectors: ['C'], headcount: 25, annualTurnoverEur: 3_000_000 });
     await publishListing(sme.page, 'needs', {
       organizationId: smeOrg, title: 'Corrosion-resistant coating for steel', problem: 'Our powder coatings fail salt-spray tests after 500 hours on structural steel used near the sea.',
       desiredOutcome: 'A coating that passes 1000 hours of salt spray.', sectors: ['C'], minTrl: 4, collaborationTypes: ['contract_research'], budgetBand: '25k_100k', timeline: '3_to_12_months',
     });
-    const university = await participant(browser);
+    const university = await freshPage(browser);
     await register(university.page, 'Liis Saar', uniqueEmail('uni'));
     const uniOrg = await createOrganization(university.page, { kind: 'university', name: 'Tallinn University of Technology', country: 'EE', sectors: ['C', 'M'] });
     await publishListing(university.page, 'research-outputs', {
