@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember, anonymous, userWithOrganization } from '../../helpers/api';
+import { addMember, anonymous, userWithOrganization, type Client } from '../../helpers/api';
 import { startTestApp, type TestApp } from '../../helpers/app';
-import { participant, publishedEvent } from './fixtures';
+import { participant, publishedEvent, type Organizer, type Participant } from './fixtures';
 
 const REASON = 'We would like to discuss a joint pilot on your line.';
 
@@ -12,39 +12,50 @@ describe('meeting requests: who may request, see and respond; who-can-meet-whom 
   });
   afterAll(async () => ctx.close());
 
-  it('lets only registered participants request, and only the two sides and the organizers see a meeting', async () => {
-    const { event, organizer } = await publishedEvent(ctx.app);
-    const sme = await participant(ctx.app, event.id, 'sme');
-    const uni = await participant(ctx.app, event.id, 'university');
-    const outsider = await userWithOrganization(ctx.app, 'university');
-    const bystander = await participant(ctx.app, event.id, 'university');
-    const otherOrganizer = (await publishedEvent(ctx.app)).organizer;
+  describe('one request between an SME and a university', () => {
+    let eventId: string;
+    let organizer: Organizer, sme: Participant, uni: Participant, bystander: Participant;
+    let outsider: Client & { organizationId: string }, otherOrganizer: Organizer;
+    let meetingId: string;
+    // Many accounts to build: the hook's longer timeout covers it.
+    beforeAll(async () => {
+      const setup = await publishedEvent(ctx.app);
+      eventId = setup.event.id;
+      organizer = setup.organizer;
+      [sme, uni, bystander] = await Promise.all([participant(ctx.app, eventId, 'sme'), participant(ctx.app, eventId, 'university'), participant(ctx.app, eventId, 'university')]);
+      outsider = await userWithOrganization(ctx.app, 'university');
+      otherOrganizer = (await publishedEvent(ctx.app)).organizer;
+      meetingId = (await sme.post(`/api/events/${eventId}/meetings`, { recipientRegistrationId: uni.registrationId, reason: REASON })).json().id;
+    });
 
-    expect((await outsider.post(`/api/events/${event.id}/meetings`, { recipientRegistrationId: sme.registrationId, reason: REASON })).statusCode).toBe(403);
-    expect((await organizer.post(`/api/events/${event.id}/meetings`, { recipientRegistrationId: sme.registrationId, reason: REASON })).statusCode).toBe(403);
-    expect((await anonymous(ctx.app).post(`/api/events/${event.id}/meetings`, { recipientRegistrationId: sme.registrationId, reason: REASON })).statusCode).toBe(401);
-    expect((await sme.post(`/api/events/${event.id}/meetings`, { recipientRegistrationId: uni.registrationId, reason: 'short' })).statusCode).toBe(400);
+    it('lets only registered participants request (organizers and outsiders get 403, anonymous 401)', async () => {
+      expect((await outsider.post(`/api/events/${eventId}/meetings`, { recipientRegistrationId: sme.registrationId, reason: REASON })).statusCode).toBe(403);
+      expect((await organizer.post(`/api/events/${eventId}/meetings`, { recipientRegistrationId: sme.registrationId, reason: REASON })).statusCode).toBe(403);
+      expect((await anonymous(ctx.app).post(`/api/events/${eventId}/meetings`, { recipientRegistrationId: sme.registrationId, reason: REASON })).statusCode).toBe(401);
+      expect((await sme.post(`/api/events/${eventId}/meetings`, { recipientRegistrationId: uni.registrationId, reason: 'short' })).statusCode).toBe(400);
+    });
 
-    const meeting = (await sme.post(`/api/events/${event.id}/meetings`, { recipientRegistrationId: uni.registrationId, reason: REASON })).json();
-    for (const stranger of [outsider, bystander, otherOrganizer]) {
-      expect((await stranger.get(`/api/events/${event.id}/meetings/${meeting.id}`)).statusCode).toBe(404);
-      expect((await stranger.post(`/api/events/${event.id}/meetings/${meeting.id}/accept`)).statusCode).toBe(404);
-      expect((await stranger.post(`/api/events/${event.id}/meetings/${meeting.id}/cancel`)).statusCode).toBe(404);
-    }
-    expect((await bystander.get(`/api/events/${event.id}/meetings`)).json().items).toEqual([]);
-    expect((await outsider.get(`/api/events/${event.id}/meetings`)).statusCode).toBe(403);
-    expect((await otherOrganizer.get(`/api/events/${event.id}/meetings?box=all`)).statusCode).toBe(403);
+    it('hides the meeting from everyone but its two sides and the organizers (404)', async () => {
+      for (const stranger of [outsider, bystander, otherOrganizer]) {
+        expect((await stranger.get(`/api/events/${eventId}/meetings/${meetingId}`)).statusCode).toBe(404);
+        expect((await stranger.post(`/api/events/${eventId}/meetings/${meetingId}/accept`)).statusCode).toBe(404);
+        expect((await stranger.post(`/api/events/${eventId}/meetings/${meetingId}/cancel`)).statusCode).toBe(404);
+      }
+      expect((await bystander.get(`/api/events/${eventId}/meetings`)).json().items).toEqual([]);
+      expect((await outsider.get(`/api/events/${eventId}/meetings`)).statusCode).toBe(403);
+      expect((await otherOrganizer.get(`/api/events/${eventId}/meetings?box=all`)).statusCode).toBe(403);
+      // A meeting id from this event is not found through another one.
+      const other = await publishedEvent(ctx.app, {}, otherOrganizer);
+      expect((await otherOrganizer.get(`/api/events/${other.event.id}/meetings/${meetingId}`)).statusCode).toBe(404);
+    });
 
-    // The organizers see every meeting and may cancel one, but not answer for a participant.
-    expect((await organizer.get(`/api/events/${event.id}/meetings?box=all`)).json().items.map((m: { id: string }) => m.id)).toEqual([meeting.id]);
-    expect((await organizer.post(`/api/events/${event.id}/meetings/${meeting.id}/accept`)).statusCode).toBe(403);
-    const colleague = await addMember(ctx.app, organizer, organizer.organizationId);
-    const cancelled = await colleague.post(`/api/events/${event.id}/meetings/${meeting.id}/cancel`);
-    expect(cancelled.json()).toMatchObject({ status: 'cancelled', role: 'organizer' });
-
-    // A meeting id from another event is not found through this one.
-    const other = await publishedEvent(ctx.app);
-    expect((await organizer.get(`/api/events/${other.event.id}/meetings/${meeting.id}`)).statusCode).toBe(404);
+    it('lets the organizers see every meeting and cancel one, but not answer for a participant', async () => {
+      expect((await organizer.get(`/api/events/${eventId}/meetings?box=all`)).json().items.map((m: { id: string }) => m.id)).toEqual([meetingId]);
+      expect((await organizer.post(`/api/events/${eventId}/meetings/${meetingId}/accept`)).statusCode).toBe(403);
+      const colleague = await addMember(ctx.app, organizer, organizer.organizationId);
+      const cancelled = await colleague.post(`/api/events/${eventId}/meetings/${meetingId}/cancel`);
+      expect(cancelled.json()).toMatchObject({ status: 'cancelled', role: 'organizer' });
+    });
   });
 
   it('enforces the meeting rules: SMEs meet universities, intermediaries meet anyone, never your own organization', async () => {
