@@ -193,5 +193,5 @@ describe('events: an organizer runs a brokerage event from creation to the publi
     expect(sme.pageErrors).toEqual([]);
     expect(university.pageErrors).toEqual([]);
     await Promise.all([organizer.close(), sme.close(), university.close()]);
-  }, 240_000);
+  }, 360_000);
 });
