@@ -4,7 +4,7 @@
  * connections, and prints one JSON object with what it measured on stdout.
  */
 import { readFileSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
 
 export interface ClientPlan {
@@ -37,6 +37,10 @@ interface Sim {
 }
 
 const latencies: number[] = [];
+/** Send → ack (storage path) apart from send → delivery, and this process's own event-loop lag. */
+const ackLatencies: number[] = [];
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
 let sent = 0;
 let acked = 0;
 let sendErrors = 0;
@@ -76,10 +80,12 @@ function open(index: number, token: string, room: string, url: string): Promise<
 function say(sim: Sim, n: number): Promise<void> {
   const text = `${sim.index}|${n}|${performance.now()}`;
   const clientId = `b${RUN}-${sim.index}-${n}`;
+  const at = performance.now();
   sent += 1;
   return new Promise((resolve) => {
     sim.acks.set(clientId, (ok) => {
       sim.acks.delete(clientId);
+      ackLatencies.push(performance.now() - at);
       if (ok) {
         acked += 1;
         ackedKeys.push({ key: text, room: sim.room, sender: sim.index });
@@ -133,6 +139,8 @@ function tally(sims: Sim[], membersOf: (room: string) => Sim[]) {
     duplicated,
     orderViolations: sims.reduce((sum, sim) => sum + sim.orderViolations, 0),
     latencyMs: { p50: round(percentile(latencies, 0.5)), p95: round(percentile(latencies, 0.95)), p99: round(percentile(latencies, 0.99)), max: round(percentile(latencies, 1)) },
+    ackLatencyMs: { p50: round(percentile(ackLatencies, 0.5)), p99: round(percentile(ackLatencies, 0.99)) },
+    clientLoopDelayMs: { p50: round(loopDelay.percentile(50) / 1e6), p99: round(loopDelay.percentile(99) / 1e6), max: round(loopDelay.max / 1e6) },
   };
 }
 
@@ -144,6 +152,7 @@ async function rooms() {
   for (const sim of sims) byRoom.set(sim.room, [...(byRoom.get(sim.room) ?? []), sim]);
   const pending: Promise<void>[] = [];
   const timers: NodeJS.Timeout[] = [];
+  loopDelay.reset();
   const stopAt = performance.now() + plan.durationMs;
   for (const sim of sims) {
     let n = 0;
