@@ -52,8 +52,10 @@ export interface PlacementChange {
 }
 
 /**
- * The meetings whose stored placement differs from the new schedule. Kept placements are stored
- * locked — in "only what is unscheduled" mode that is what keeps them from moving next time.
+ * The meetings whose stored placement differs from the new schedule. A kept placement keeps its
+ * lock as it was: "locked" means final for participants (moved by hand with a reschedule), so a
+ * draft placement kept by an "only what is unscheduled" run must stay a draft until the organizer
+ * publishes (that mode keeps every placed meeting anyway; "everything" may move unlocked ones).
  */
 export function placementChanges(meetings: MeetingDoc[], result: ScheduleResult): PlacementChange[] {
   const outcomes = new Map(result.meetings.map((outcome) => [outcome.meetingId, outcome]));
@@ -62,7 +64,7 @@ export function placementChanges(meetings: MeetingDoc[], result: ScheduleResult)
     const outcome = outcomes.get(String(meeting._id));
     if (!outcome) continue;
     const next = outcome.placement
-      ? { sessionId: outcome.placement.sessionId, slotIndex: outcome.placement.slotIndex, table: outcome.placement.table, locked: outcome.placement.kept }
+      ? { sessionId: outcome.placement.sessionId, slotIndex: outcome.placement.slotIndex, table: outcome.placement.table, locked: outcome.placement.kept && Boolean(meeting.placement?.locked) }
       : null;
     const current = meeting.placement;
     const same = next && current

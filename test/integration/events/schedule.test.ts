@@ -136,8 +136,9 @@ describe('scheduler job and routes with a real worker', () => {
     expect((await organizer.post(`/api/events/${eventId}/schedule/publish`, {})).statusCode).toBe(409);
   });
 
-  it('in mode unscheduled keeps (and locks) every placed meeting and places only the new one', async () => {
+  it('in mode unscheduled keeps every placed meeting (a draft stays a draft) and places only the new one', async () => {
     const before = new Map((await organizerMeetings()).filter((m) => m.placement).map((m) => [m.id, m.placement!]));
+    expect([...before.values()].every((placement) => !placement.locked)).toBe(true);
     const late = await participant(ctx.app, eventId, 'sme');
     const lateId = await meet(late, unis[1]!);
     const view = await runScheduler('unscheduled');
@@ -146,7 +147,7 @@ describe('scheduler job and routes with a real worker', () => {
     for (const [id, placement] of before) {
       const now = after.find((m) => m.id === id)!.placement!;
       expect([now.sessionId, now.slotIndex, now.table]).toEqual([placement.sessionId, placement.slotIndex, placement.table]);
-      expect(now.locked).toBe(true);
+      expect(now.locked).toBe(placement.locked);
     }
     const placedLate = after.find((m) => m.id === lateId)!.placement!;
     expect(placedLate.locked).toBe(false);
