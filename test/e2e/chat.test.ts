@@ -67,7 +67,10 @@ describe('live chat between an SME and a university', () => {
     const s = sme.page;
     patient(u, s);
     await Promise.all([u.goto(`/chat/${roomId}`), s.goto(`/chat/${roomId}`)]);
-    await Promise.all([u.getByText('No messages yet').waitFor(), s.getByText('No messages yet').waitFor()]);
+    await Promise.all([u.getByText('No messages yet').waitFor(), s.getByText('No messages yet').waitFor()]).catch(async (error: unknown) => {
+      await Promise.all([screenshot(u, 'chat-failed-university'), screenshot(s, 'chat-failed-sme')]);
+      throw error;
+    });
     await u.getByRole('list', { name: 'Online now' }).getByText('Greta Bäcker').waitFor();
 
     await s.getByLabel('Your message').pressSequentially('Hel');

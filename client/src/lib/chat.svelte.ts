@@ -2,6 +2,7 @@
 // store joins it once the server said hello, loads the newest page, resyncs with `join.after` on
 // every reconnect (no gaps, no duplicates: the room merges by sequence), and resends what was not
 // acknowledged with the same clientId. Frames for rooms nobody shows are ignored.
+import { untrack } from 'svelte';
 import { SvelteMap } from 'svelte/reactivity';
 import { api } from './api';
 import { ChatRoom } from './chat-room.svelte';
@@ -47,7 +48,10 @@ export class ChatStore {
   });
 
   constructor(private readonly socket: LiveSocket) {
-    socket.status.subscribe((status) => this.onStatus(status));
+    // acquire()/release() run inside components' effects and report the status synchronously: the
+    // store's reads here must not become those effects' dependencies (or every `hello` would
+    // re-run them, release the socket and open a new one, forever).
+    socket.status.subscribe((status) => untrack(() => this.onStatus(status)));
     socket.onMessage((frame) => this.receive(frame as ServerFrame));
     if (typeof window !== 'undefined') window.addEventListener('pagehide', () => this.reads.flushAll());
   }
