@@ -50,8 +50,6 @@ import EventSchedule from './pages/EventSchedule.svelte';
 import Events from './pages/Events.svelte';
 import ChatRoomPage from './pages/ChatRoom.svelte';
 import Messages from './pages/Messages.svelte';
-import ChatRoomPage from './pages/ChatRoom.svelte';
-import Messages from './pages/Messages.svelte';
 import { matchPath } from './lib/router.svelte';
 
 export interface Route {
@@ -91,8 +89,6 @@ export const routes: Route[] = [
   { path: '/needs/:id/edit', title: 'Edit need', component: ListingEdit, props: { kind: 'need' }, access: 'user' },
   { path: '/access-requests', title: 'Access requests', component: AccessRequests, access: 'user' },
   { path: '/notifications', title: 'Notifications', component: Notifications, access: 'user' },
-  { path: '/messages', title: 'Messages', component: Messages, access: 'user' },
-  { path: '/chat/:roomId', title: 'Chat', component: ChatRoomPage, access: 'user' },
   { path: '/messages', title: 'Messages', component: Messages, access: 'user' },
   { path: '/chat/:roomId', title: 'Chat', component: ChatRoomPage, access: 'user' },
   { path: '/my/organization', title: 'My organization', component: MyOrganization, access: 'user' },

@@ -40,7 +40,6 @@ import type {
 
 export type * from './api-types';
 import type { ReportView as ChatReportView, RoomView as ChatRoomView } from './chat-types';
-import type { ReportView as ChatReportView, RoomView as ChatRoomView } from './chat-types';
 import type { CompareView as DiagnosticCompareView, DiagnosticAnswers, DraftView as DiagnosticDraftView, QuestionnaireView, ReportSummary as DiagnosticReportSummary, ReportView as DiagnosticReportView } from './diagnostic-types';
 
 /** One problem with one field: schema errors carry a message, service errors only the field. */
@@ -166,21 +165,6 @@ export const api = {
     list: (query: { unread?: boolean; cursor?: string; limit?: number } = {}) => get<NotificationPage>('/api/notifications', query),
     /** No ids: every notification of the user. */
     markRead: (ids?: string[]) => post<{ marked: number }>('/api/notifications/read', ids ? { ids } : {}),
-  },
-  /** Live chat's REST side (the socket carries messages; see lib/chat.svelte.ts). */
-  chat: {
-    rooms: () => get<{ items: ChatRoomView[] }>('/api/chat/rooms'),
-    room: (roomId: string) => get<ChatRoomView>(`/api/chat/rooms/${encodeURIComponent(roomId)}`),
-    eventRooms: (eventId: string) => get<{ items: ChatRoomView[] }>(`/api/chat/events/${encodeURIComponent(eventId)}/rooms`),
-    createTopic: (eventId: string, title: string) => post<ChatRoomView>(`/api/chat/events/${encodeURIComponent(eventId)}/rooms`, { title }),
-    markRead: (roomId: string, seq: number) => post<{ lastReadSeq: number; unread: number }>(`/api/chat/rooms/${encodeURIComponent(roomId)}/read`, { seq }),
-    setLocked: (roomId: string, locked: boolean) => patch<ChatRoomView>(`/api/chat/rooms/${encodeURIComponent(roomId)}`, { locked }),
-    remove: (roomId: string, seq: number) => request<{ seq: number; removed: boolean }>('DELETE', `/api/chat/rooms/${encodeURIComponent(roomId)}/messages/${seq}`),
-    mute: (roomId: string, userId: string, minutes: number) =>
-      put<{ userId: string; until: string | null }>(`/api/chat/rooms/${encodeURIComponent(roomId)}/mutes/${encodeURIComponent(userId)}`, { minutes }),
-    unmute: (roomId: string, userId: string) => request<{ userId: string; until: string | null }>('DELETE', `/api/chat/rooms/${encodeURIComponent(roomId)}/mutes/${encodeURIComponent(userId)}`),
-    report: (roomId: string, seq: number, reason: string) => post<unknown>(`/api/chat/rooms/${encodeURIComponent(roomId)}/messages/${seq}/report`, { reason }),
-    reports: (roomId: string) => get<{ items: ChatReportView[] }>(`/api/chat/rooms/${encodeURIComponent(roomId)}/reports`),
   },
   /** Live chat's REST side (the socket carries messages; see lib/chat.svelte.ts). */
   chat: {
