@@ -109,11 +109,17 @@ export class RoomAccess {
   }
 
   private async createRoom(roomId: string, kind: RoomKind, eventId: string | null): Promise<RoomInfo> {
-    await this.deps.rooms.updateOne(
-      { _id: roomId },
-      { $setOnInsert: { kind, eventId, title: DEFAULT_TITLES[kind], locked: false, removedSeqs: [] } },
-      { upsert: true },
-    );
+    try {
+      await this.deps.rooms.updateOne(
+        { _id: roomId },
+        { $setOnInsert: { kind, eventId, title: DEFAULT_TITLES[kind], locked: false, removedSeqs: [] } },
+        { upsert: true },
+      );
+    } catch (error) {
+      // Two members opening a new room at the same moment both try the insert; the loser's
+      // duplicate-key error means the room now exists, which is all this needed.
+      if ((error as { code?: number }).code !== 11000) throw error;
+    }
     // A new room has no messages: record that, so the first send needs no MongoDB look-up.
     await this.deps.redis.set(this.deps.keys.last(roomId), 0, 'NX');
     this.invalidateRoom(roomId);
