@@ -65,7 +65,10 @@ async function main() {
   started = Date.now();
   const worker = startTsProcess('workers/main.ts', { ...configEnv(config), NODE_OPTIONS: '--max-old-space-size=4096' });
   // Never leave a worker behind: a stray one would take the next run's jobs with stale data.
-  process.once('exit', () => worker.child.kill('SIGKILL'));
+  process.once('exit', (code) => {
+    if (code !== 0) log(`worker output:\n${worker.output().slice(-3000)}`);
+    worker.child.kill('SIGKILL');
+  });
   await waitFor(async () => worker.output().includes('worker ready'), 600_000, 'the worker to load every listing');
   const workerStartSeconds = (Date.now() - started) / 1000;
   log(`API up in ${apiStartSeconds}s, worker in ${workerStartSeconds}s`);
@@ -83,7 +86,7 @@ async function main() {
   for (let i = 0; i < 20; i += 1) {
     const t = performance.now();
     const job = await enqueue(queues, 'ping', { requestedAt: `${new Date().toISOString()} #${i}` });
-    await job.waitUntilFinished(maintenanceEvents, 30_000);
+    await job.waitUntilFinished(maintenanceEvents, 120_000);
     pings.push(performance.now() - t);
   }
   await maintenanceEvents.close();
