@@ -22,6 +22,7 @@ import { MatchStore } from './modules/matches/store';
 import { notificationModel } from './modules/notifications/model';
 import { NotificationService } from './modules/notifications/service';
 import { ListingChangeHub } from './modules/shared/listing-changes';
+import { GuardedUpdates } from './modules/shared/guarded-update';
 import { helpRequestModel } from './modules/intermediaries/help-request.model';
 import { HelpRequestService } from './modules/intermediaries/help-request.service';
 import { intermediaryProfileModel } from './modules/intermediaries/model';
@@ -69,9 +70,11 @@ export function createServices({ mongo, redis, config, log }: ServiceDeps) {
   });
   // Search and the match queue subscribe to listing changes (see server/plugins/search.ts, queues.ts).
   const listingChanges = new ListingChangeHub((message, error) => log(message, { err: error }));
-  const researchOutputs = new ResearchOutputService({ outputs: researchOutputModel(mongo), organizations, onListingChanged: listingChanges.emit });
+  const guard = new GuardedUpdates(redis, redisPrefix);
+  const researchOutputs = new ResearchOutputService({ outputs: researchOutputModel(mongo), guard, organizations, onListingChanged: listingChanges.emit });
   const needs = new NeedService({
     needs: needModel(mongo),
+    guard,
     organizations,
     onListingChanged: listingChanges.emit,
     // A closure: `notifications` is built further down and only called after composition.

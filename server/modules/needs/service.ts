@@ -10,9 +10,12 @@ import { assertMayPostNeedFor } from './author-policy';
 import type { NeedDoc, NeedModel } from './model';
 import { assertMayDraftOnBehalf, assertPublishAllowed, consentDecision, isPosterMember, onBehalfNotice } from './on-behalf';
 import type { ConsentBody, CreateNeedBody, NeedListQuery, NeedView, UpdateNeedBody } from './schema';
+import type { GuardedUpdates } from '../shared/guarded-update';
 
 export interface NeedServiceDeps {
   needs: NeedModel;
+  /** Status and consent changes conditional on what was read (see shared/guarded-update.ts). */
+  guard: GuardedUpdates;
   organizations: OrganizationService;
   onListingChanged?: ListingChangedHandler;
   /** Tells an organization's members about on-behalf drafts and consent decisions (notifications). */
@@ -103,8 +106,8 @@ export class NeedService {
     const status = nextStatus(current.status, action);
     const set: Record<string, unknown> = { status };
     if (status === 'published') set['publishedAt'] = new Date();
-    const result = await this.deps.needs.updateOne({ _id: current._id, status: current.status }, { $set: set });
-    if (result.modifiedCount !== 1) throw new HttpError(409, 'conflict', 'This need changed at the same time; reload it and try again.');
+    const updated = await this.deps.guard.update(this.deps.needs, current._id, { status: current.status }, set);
+    if (!updated) throw new HttpError(409, 'conflict', 'This need changed at the same time; reload it and try again.');
     await this.changed(id);
     return this.get(user, id);
   }
@@ -117,8 +120,8 @@ export class NeedService {
     const set: Record<string, unknown> = { consent, consentDecidedBy: toObjectId(user.id), consentDecidedAt: now, consentNote: body.note?.trim() ?? '' };
     if (consent === 'given') Object.assign(set, { status: 'published', publishedAt: now });
     // Conditional on the pending state we read: two admins deciding at once cannot both win.
-    const result = await this.deps.needs.updateOne({ _id: current._id, consent: 'pending' }, { $set: set });
-    if (result.modifiedCount !== 1) throw new HttpError(409, 'conflict', 'Someone decided on this need at the same time; reload it.');
+    const updated = await this.deps.guard.update(this.deps.needs, current._id, { consent: 'pending' }, set);
+    if (!updated) throw new HttpError(409, 'conflict', 'Someone decided on this need at the same time; reload it.');
     await this.changed(id);
     const sme = await this.deps.organizations.load(String(current.organizationId));
     await this.notify(String(current.postedByOrganizationId), onBehalfNotice.decided(id, current.title, sme.name, consent, now.getTime()));

@@ -8,6 +8,7 @@ import { checkCrossFieldRules } from './field-rules';
 import { allPublished, assertMayEdit, cursorFilter, isOwnerMember, isVisible, nextStatus, publishedById, publishedSectorCounts, toPage, trlRange, visibilityFilter, type ListingAction } from './listing';
 import type { ResearchOutputDoc, ResearchOutputModel } from './model';
 import type { CreateResearchOutputBody, ResearchOutputListQuery, ResearchOutputView, UpdateResearchOutputBody } from './schema';
+import type { GuardedUpdates } from '../shared/guarded-update';
 
 /** Called after every write to a listing, so search can re-index it. Awaited. */
 export type ListingChangedHandler = (kind: 'output' | 'need', id: string) => void | Promise<void>;
@@ -17,6 +18,8 @@ const OFFERING_KINDS = ['university', 'government'];
 
 export interface ResearchOutputServiceDeps {
   outputs: ResearchOutputModel;
+  /** Status changes conditional on the status read (see shared/guarded-update.ts). */
+  guard: GuardedUpdates;
   organizations: OrganizationService;
   onListingChanged?: ListingChangedHandler;
 }
@@ -96,8 +99,8 @@ export class ResearchOutputService {
     const set: Record<string, unknown> = { status };
     if (status === 'published') set['publishedAt'] = new Date();
     // Conditional on the status we read, so two concurrent clicks cannot both succeed.
-    const result = await this.deps.outputs.updateOne({ _id: current._id, status: current.status }, { $set: set });
-    if (result.modifiedCount !== 1) throw new HttpError(409, 'conflict', 'This output changed at the same time; reload it and try again.');
+    const updated = await this.deps.guard.update(this.deps.outputs, current._id, { status: current.status }, set);
+    if (!updated) throw new HttpError(409, 'conflict', 'This output changed at the same time; reload it and try again.');
     await this.changed(id);
     return this.get(user, id);
   }
