@@ -110,7 +110,9 @@ describe('matches, notifications, search and administration', () => {
     await sme.page.getByRole('button', { name: 'Search', exact: true }).click();
     const hit = sme.page.getByRole('article').filter({ has: sme.page.getByRole('link', { name: OUTPUT_TITLE }) });
     await hit.waitFor();
-    expect(await hit.getByRole('listitem').allTextContents()).toEqual(expect.arrayContaining(['coating']));
+    // The readable form of a stem is its most frequent spelling among every listing the e2e run
+    // has written, so other browser tests' listings may tip "coating" to "coatings".
+    expect(await hit.getByRole('listitem').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^coatings?$/)]));
     await expectAccessible(sme.page, 'search results');
     await screenshot(sme.page, 'search-outputs');
 
