@@ -39,8 +39,12 @@ async function startApis(config: Config, count: number): Promise<{ urls: string[
   const procs: ChildOutput[] = [];
   for (let i = 0; i < count; i += 1) {
     const port = await freePort();
-    const profile: Record<string, string> = process.env['BENCH_PROFILE_DIR'] ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env['BENCH_PROFILE_DIR']}` } : {};
-    const proc = startTsProcess('server/main.ts', { ...configEnv(config), PORT: String(port), LOG_LEVEL: 'warn', ...profile });
+    // Node refuses --cpu-prof in NODE_OPTIONS, so a profiled instance gets it as an argument.
+    const profileDir = process.env['BENCH_PROFILE_DIR'];
+    const env = { ...configEnv(config), PORT: String(port), LOG_LEVEL: 'warn' };
+    const proc = profileDir
+      ? startProcess(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--import', 'tsx', 'server/main.ts'], env)
+      : startTsProcess('server/main.ts', env);
     process.once('exit', () => proc.child.kill('SIGKILL'));
     await waitForPort(port, 60_000);
     urls.push(`ws://127.0.0.1:${port}/api/ws`);

@@ -25,12 +25,14 @@ export default fp(
     await subscriber.connect();
     const onError = (error: unknown) => app.log.warn({ err: error }, 'chat');
     const chat = app.services.chat;
+    const instanceId = randomBytes(6).toString('hex');
+    await chat.writes.start(instanceId);
     const hub = new ChatHub({
       publisher: app.redis,
       subscriber,
       keys: chat.keys,
       log: chat.log,
-      instanceId: randomBytes(6).toString('hex'),
+      instanceId,
       onError,
       onRoomChanged: (roomId) => chat.access.invalidateRoom(roomId),
     });
@@ -101,6 +103,7 @@ export default fp(
       for (const connection of connections.keys()) connection.close(1001, 'Server shutting down.');
       hub.close();
       subscriber.disconnect();
+      await chat.writes.close();
     });
   },
   { name: 'websocket', dependencies: ['services', 'redis', 'auth'] },

@@ -12,6 +12,7 @@ import { MessageLog } from './log';
 import { chatModels } from './model';
 import { ChatService } from './service';
 import { MessageWriter } from './writer';
+import { WriteRouter } from './write-routing';
 
 export interface ChatCompositionDeps {
   mongo: Connection;
@@ -35,7 +36,7 @@ export function createChat({ mongo, redis, redisPrefix, config, eventMembership,
     keys,
     access,
     log,
-    writer: new MessageWriter(redis, keys, models.messages, log, onError),
+    writes: new WriteRouter(redis, keys, new MessageWriter(redis, keys, models.messages, log, onError), onError),
     limits: { burst: config.CHAT_RATE_BURST, refillPerSecond: config.CHAT_RATE_PER_SECOND },
     grantedAccessRequests: (user) => grantedRequests(accessRequests, user),
   });

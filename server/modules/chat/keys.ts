@@ -14,6 +14,12 @@ export class ChatKeys {
   mute = (roomId: string, userId: string) => `${this.prefix}:chat:mute:${roomId}:${userId}`;
   /** Sorted set `<instance>|<userId>|<name>` scored by expiry time (ms). */
   presence = (roomId: string) => `${this.prefix}:chat:presence:${roomId}`;
+  /** Which instance stores messages for the whole deployment (value: its instance id, short TTL). */
+  writerLease = () => `${this.prefix}:chat:writer`;
+  /** Stream of messages other instances hand to the writer instance. */
+  writeStream = () => `${this.prefix}:chat:writes`;
+  /** Where the writer answers an instance's handed-over messages. */
+  writeReplies = (instanceId: string) => `${this.prefix}:chat:write-replies:${instanceId}`;
   roomChannel = (roomId: string) => `${this.prefix}:chat:room:${roomId}`;
   userChannel = (userId: string) => `${this.prefix}:chat:user:${userId}`;
   /** Inverse of roomChannel/userChannel for incoming pub/sub messages. */

@@ -9,7 +9,7 @@ import { ADVANCE_READ, PREPARE_SEND, type ChatKeys } from './keys';
 import type { MessageLog } from './log';
 import type { ChatModels, ChatMessageDoc, ChatReportDoc } from './model';
 import { MAX_TEXT_LENGTH, type HistoryQuery, type MessageView, type RoomView } from './schema';
-import type { MessageWriter } from './writer';
+import type { WriteRouter } from './write-routing';
 import { messageId } from './ids';
 
 export interface ChatLimits {
@@ -23,7 +23,8 @@ export interface ChatServiceDeps {
   keys: ChatKeys;
   access: RoomAccess;
   log: MessageLog;
-  writer: MessageWriter;
+  /** Stores messages, on this instance or on the deployment's writer instance. */
+  writes: WriteRouter;
   limits: ChatLimits;
   /** Granted access requests of the user's organizations (room list). */
   grantedAccessRequests: (user: CurrentUser) => Promise<{ id: string; title: string }[]>;
@@ -43,6 +44,10 @@ export class ChatService {
 
   get keys(): ChatKeys {
     return this.deps.keys;
+  }
+
+  get writes(): WriteRouter {
+    return this.deps.writes;
   }
 
   get limits(): ChatLimits {
@@ -125,7 +130,7 @@ export class ChatService {
     if (code === 2) throw new HttpError(403, 'muted', 'A moderator muted you in this room for now.', { retryAfterMs: value });
     if (code === 1) throw new HttpError(429, 'rate_limited', 'You are sending messages too fast; wait a moment.', { retryAfterMs: value });
     if (room.locked) throw new HttpError(423, 'room_locked', 'This room is locked by a moderator; nobody can write in it now.');
-    return this.deps.writer.write({ roomId, senderId: user.id, senderName: user.name, clientId, text });
+    return this.deps.writes.write({ roomId, senderId: user.id, senderName: user.name, clientId, text });
   }
 
   async history(user: CurrentUser, roomId: string, query: HistoryQuery): Promise<{ items: MessageView[]; hasMore: boolean }> {

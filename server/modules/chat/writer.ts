@@ -198,6 +198,6 @@ export class MessageWriter {
   }
 }
 
-function unavailable(): HttpError {
+export function unavailable(): HttpError {
   return new HttpError(503, 'unavailable', 'The message could not be stored right now; resend it with the same clientId.');
 }
