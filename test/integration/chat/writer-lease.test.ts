@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ChatKeys } from '../../../server/modules/chat/keys';
+import type { ChatKeys } from '../../../server/modules/chat/keys';
 import { connect, eventWithParticipants, startCluster, type ChatClient, type Cluster, type EventFixture } from './helpers';
 
 const until = async (check: () => boolean | Promise<boolean>, timeoutMs: number, what: string) => {
