@@ -7,7 +7,7 @@ import type { CurrentUser } from '../accounts/current-user';
 import type { NotificationView } from '../notifications/schema';
 import { RoomAccess, type EventMembershipPort } from './access';
 import { accessRequestParties } from './access-requests';
-import { ChatKeys } from './keys';
+import { ChatKeys, defineChatScripts } from './keys';
 import { MessageLog } from './log';
 import { chatModels } from './model';
 import { ChatService } from './service';
@@ -28,6 +28,7 @@ export interface ChatCompositionDeps {
 export function createChat({ mongo, redis, redisPrefix, config, eventMembership, accessRequests, onError }: ChatCompositionDeps): ChatService {
   const models = chatModels(mongo);
   const keys = new ChatKeys(redisPrefix);
+  defineChatScripts(redis);
   const log = new MessageLog(redis, keys, models.messages);
   const access = new RoomAccess({ rooms: models.rooms, events: eventMembership, accessRequests: accessRequestParties(accessRequestModel(mongo)), redis, keys });
   return new ChatService({

@@ -2,6 +2,7 @@ import type { WebSocket } from 'ws';
 import { HttpError } from '../../plugins/errors';
 import type { CurrentUser } from '../accounts/current-user';
 import type { ChatHub, HubConnection } from './hub';
+import type { Frame } from './feed';
 import { messageFrame } from './log';
 import { CLIENT_MESSAGE_TYPES, clientMessageCheckers, MAX_TEXT_LENGTH, type ClientMessage } from './schema';
 import type { ChatService } from './service';
@@ -17,7 +18,7 @@ interface JoinedRoom {
   /** Highest sequence sent to this socket. */
   delivered: number;
   /** While catching up from the store, live frames wait here. */
-  queue: [number, string][] | null;
+  queue: [number, Frame][] | null;
   lastTyping: number;
 }
 
@@ -55,11 +56,12 @@ export class ChatConnection implements HubConnection {
     this.sendJson({ type: 'hello', userId: this.user.id, limits: { maxTextLength: MAX_TEXT_LENGTH, ...this.chat.limits } });
   }
 
-  send(frame: string): void {
-    if (!this.closed && this.socket.readyState === this.socket.OPEN) this.socket.send(frame);
+  send(frame: Frame): void {
+    // Always a text frame: the browser parses JSON text, also when the frame comes pre-encoded.
+    if (!this.closed && this.socket.readyState === this.socket.OPEN) this.socket.send(frame, { binary: false });
   }
 
-  deliver(roomId: string, seq: number, frame: string): void {
+  deliver(roomId: string, seq: number, frame: Frame): void {
     const room = this.rooms.get(roomId);
     if (!room) return;
     if (room.queue) room.queue.push([seq, frame]);

@@ -1,10 +1,16 @@
 import type { MessageView } from './schema';
 
+/**
+ * A frame as written to sockets: JSON text, or that text already encoded once (a room's frame goes
+ * to many sockets; encoding it per socket was a measurable share of the CPU under load).
+ */
+export type Frame = string | Buffer;
+
 /** Something that receives a room's messages in sequence order (a socket's room subscription). */
 export interface FeedMember {
-  deliver(roomId: string, seq: number, frame: string): void;
+  deliver(roomId: string, seq: number, frame: Frame): void;
   /** Non-message room frames (presence, typing, removals). */
-  send(frame: string): void;
+  send(frame: Frame): void;
   readonly userId: string;
 }
 
@@ -23,14 +29,14 @@ export class RoomFeed {
   readonly members = new Set<FeedMember>();
   /** Highest sequence handed to members; everything up to it has been delivered. */
   delivered = -1;
-  private pending = new Map<number, string>();
+  private pending = new Map<number, Frame>();
   private timer: NodeJS.Timeout | null = null;
   private gapSince = 0;
 
   constructor(
     readonly roomId: string,
     private readonly fetch: (roomId: string, from: number, to: number) => Promise<MessageView[]>,
-    private readonly frameOf: (view: MessageView) => string,
+    private readonly frameOf: (view: MessageView) => Frame,
     private readonly onError: (error: unknown) => void,
   ) {}
 
@@ -41,7 +47,7 @@ export class RoomFeed {
     this.flush();
   }
 
-  accept(seq: number, frame: string): void {
+  accept(seq: number, frame: Frame): void {
     if ((this.delivered >= 0 && seq <= this.delivered) || this.pending.has(seq)) return;
     this.pending.set(seq, frame);
     if (this.delivered >= 0) this.flush();

@@ -129,15 +129,17 @@ export class ChatHub {
     }
     const entry = this.feeds.get(target.id);
     if (!entry) return;
+    // Encoded once here, written as is to every member's socket.
+    const bytes = Buffer.from(frame);
     if (parsed.type === 'message' && parsed.message) {
-      entry.feed.accept(parsed.message.seq, frame);
+      entry.feed.accept(parsed.message.seq, bytes);
       return;
     }
     if (parsed.type === 'room_updated' || parsed.type === 'message_removed') this.deps.onRoomChanged?.(target.id);
     for (const member of entry.feed.members) {
       // Typing indicators go to everyone but the typist.
       if (parsed.type === 'typing' && member.userId === parsed.userId) continue;
-      member.send(frame);
+      member.send(bytes);
     }
   }
 }

@@ -1,3 +1,5 @@
+import type { Redis, Result } from 'ioredis';
+
 /** Every Redis key and pub/sub channel of the chat, under the deployment's prefix. */
 export class ChatKeys {
   constructor(private readonly prefix: string) {}
@@ -84,3 +86,25 @@ local seq = tonumber(ARGV[2])
 if seq > read then redis.call('HSET', KEYS[1], ARGV[1], seq) return seq end
 return read
 `;
+
+/**
+ * The scripts as Redis commands: ioredis sends each script once and then calls it by its SHA
+ * (EVALSHA), instead of sending the script text with every message and having Redis hash it again.
+ */
+export function defineChatScripts(redis: Redis): void {
+  if (typeof redis.chatCommit === 'function') return;
+  redis.defineCommand('chatPrepareSend', { numberOfKeys: 3, lua: PREPARE_SEND });
+  redis.defineCommand('chatCommit', { numberOfKeys: 4, lua: COMMIT_MESSAGE });
+  redis.defineCommand('chatAdvanceRead', { numberOfKeys: 1, lua: ADVANCE_READ });
+}
+
+declare module 'ioredis' {
+  interface RedisCommander<Context> {
+    /** PREPARE_SEND. */
+    chatPrepareSend(bucket: string, mute: string, clientId: string, burst: number, refillPerSecond: number): Result<[number, number], Context>;
+    /** COMMIT_MESSAGE. */
+    chatCommit(last: string, log: string, clientId: string, reads: string, seq: number, frame: string, channel: string, roomId: string, logCap: number): Result<number, Context>;
+    /** ADVANCE_READ. */
+    chatAdvanceRead(reads: string, roomId: string, seq: number): Result<number, Context>;
+  }
+}

@@ -5,7 +5,7 @@ import type { CurrentUser } from '../accounts/current-user';
 import { isDuplicateKey } from '../accounts/service';
 import type { RoomAccess, RoomInfo, RoomRole } from './access';
 import { roomIdOf } from './ids';
-import { ADVANCE_READ, PREPARE_SEND, type ChatKeys } from './keys';
+import type { ChatKeys } from './keys';
 import type { MessageLog } from './log';
 import type { ChatModels, ChatMessageDoc, ChatReportDoc } from './model';
 import { MAX_TEXT_LENGTH, type HistoryQuery, type MessageView, type RoomView } from './schema';
@@ -114,15 +114,13 @@ export class ChatService {
     const text = rawText.trim();
     if (text.length === 0) throw new HttpError(400, 'invalid_message', 'A message needs some text.');
     if (text.length > MAX_TEXT_LENGTH) throw new HttpError(413, 'too_long', `Messages are limited to ${MAX_TEXT_LENGTH} characters.`);
-    const [code, value] = (await this.deps.redis.eval(
-      PREPARE_SEND,
-      3,
+    const [code, value] = await this.deps.redis.chatPrepareSend(
       this.deps.keys.bucket(user.id),
       this.deps.keys.mute(roomId, user.id),
       this.deps.keys.clientId(roomId, user.id, clientId),
       this.deps.limits.burst,
       this.deps.limits.refillPerSecond,
-    )) as [number, number];
+    );
     if (code === 3) {
       const [stored] = await this.deps.log.range(roomId, value, value);
       if (stored) return { view: stored, duplicate: true };
@@ -141,7 +139,7 @@ export class ChatService {
   async markRead(user: CurrentUser, roomId: string, seq: number): Promise<{ roomId: string; lastSeq: number; lastReadSeq: number; unread: number }> {
     await this.deps.access.roleOf(roomId, user);
     const lastSeq = await this.deps.log.lastSeq(roomId);
-    const marker = Number(await this.deps.redis.eval(ADVANCE_READ, 1, this.deps.keys.reads(user.id), roomId, Math.min(seq, lastSeq)));
+    const marker = Number(await this.deps.redis.chatAdvanceRead(this.deps.keys.reads(user.id), roomId, Math.min(seq, lastSeq)));
     const result = { roomId, lastSeq, lastReadSeq: marker, unread: Math.max(0, lastSeq - marker) };
     await this.deps.redis.publish(this.deps.keys.userChannel(user.id), JSON.stringify({ type: 'unread', ...result }));
     return result;

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import { HttpError } from '../../plugins/errors';
 import { messageId } from './ids';
-import { COMMIT_MESSAGE, type ChatKeys } from './keys';
+import type { ChatKeys } from './keys';
 import { LOG_CAP, messageFrame, toMessageView, type MessageLog } from './log';
 import type { ChatMessageDoc, ChatMessageModel } from './model';
 import type { MessageView } from './schema';
@@ -182,9 +182,7 @@ export class MessageWriter {
   }
 
   private commit(pipeline: ReturnType<Redis['pipeline']>, view: MessageView): void {
-    pipeline.eval(
-      COMMIT_MESSAGE,
-      4,
+    pipeline.chatCommit(
       this.keys.last(view.roomId),
       this.keys.log(view.roomId),
       this.keys.clientId(view.roomId, view.senderId, view.clientId),
