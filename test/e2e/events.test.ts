@@ -75,6 +75,15 @@ describe('events: an organizer runs a brokerage event from creation to the publi
     await screenshot(o, 'event-editor');
     await o.getByRole('button', { name: 'Publish the event' }).click();
     await o.getByText('The event is published.', { exact: true }).waitFor();
+    // The events list filters by sector on the server: listed under C (its sector), not under J.
+    await o.goto('/events?sector=C');
+    await o.getByRole('link', { name: title }).waitFor();
+    const sectorJ = o.waitForResponse((r) => r.url().includes('/api/events?') && r.url().includes('sector=J'));
+    await o.getByLabel('Sector', { exact: true }).selectOption('J');
+    expect((await sectorJ).status()).toBe(200);
+    await o.getByRole('heading', { level: 1, name: 'Events' }).waitFor();
+    await expect.poll(() => o.locator('[aria-live="polite"] [aria-busy="true"], [aria-live="polite"] .loading').count()).toBe(0);
+    expect(await o.getByRole('link', { name: title }).count()).toBe(0);
 
     // Two participants, each with a published listing of their organization.
     const sme = await freshPage(browser);

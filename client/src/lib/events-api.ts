@@ -26,7 +26,7 @@ const base = (id: string) => `/api/events/${encodeURIComponent(id)}`;
 const meeting = (id: string, meetingId: string) => `${base(id)}/meetings/${encodeURIComponent(meetingId)}`;
 
 export const eventsApi = {
-  list: (query: { mine?: boolean; limit?: number } = {}) => request<{ items: EventSummary[] }>('GET', '/api/events', undefined, query),
+  list: (query: { mine?: boolean; sector?: string; limit?: number } = {}) => request<{ items: EventSummary[] }>('GET', '/api/events', undefined, query),
   get: (id: string) => request<EventView>('GET', base(id)),
   create: (body: CreateEventBody) => request<EventView>('POST', '/api/events', body),
   update: (id: string, body: UpdateEventBody) => request<EventView>('PATCH', base(id), body),

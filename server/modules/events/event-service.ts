@@ -48,7 +48,7 @@ export class EventService {
     return this.view(await this.deps.access.loadVisible(eventId, user), user);
   }
 
-  /** Published events, newest first; `mine` lists the events the user organizes or joined, in any status. */
+  /** Published events, newest first; `mine` lists the events the user organizes or joined, in any status; `sector` narrows either. */
   async list(user: CurrentUser | null, query: EventListQuery): Promise<EventSummary[]> {
     const limit = query.limit ?? 50;
     let filter: Record<string, unknown> = { status: 'published' };
@@ -62,6 +62,7 @@ export class EventService {
         ],
       };
     }
+    if (query.sector) filter = { $and: [filter, { sectors: query.sector }] };
     const events = await this.deps.events.find(filter).sort({ _id: -1 }).limit(limit).lean<EventDoc[]>();
     const names = await this.organizationNames(events.map((e) => e.organizerOrganizationId));
     const now = this.now();

@@ -73,6 +73,7 @@ export function toEventSummary(event: EventDoc, organizerName: string, now: Date
     organizerName,
     venue: event.venue ?? '',
     timeZone: event.timeZone,
+    sectors: [...(event.sectors ?? [])],
     startsAt: first ? first.startsAt.toISOString() : null,
     registrationOpensAt: event.registrationOpensAt.toISOString(),
     registrationClosesAt: event.registrationClosesAt.toISOString(),

@@ -96,6 +96,7 @@ export type EventView = Static<typeof EventView>;
 export const EventListQuery = Type.Object(
   {
     mine: Type.Optional(Type.Boolean({ description: 'true: events you organize (any status) or registered for' })),
+    sector: Type.Optional(SectorSchema),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 })),
   },
   { additionalProperties: false },
@@ -110,6 +111,7 @@ export const EventSummary = Type.Object({
   organizerName: Type.String(),
   venue: Type.String(),
   timeZone: Type.String(),
+  sectors: Type.Array(SectorSchema),
   startsAt: Type.Union([DateTime, Type.Null()]),
   registrationOpensAt: DateTime,
   registrationClosesAt: DateTime,

@@ -32,6 +32,23 @@ describe('events: create, sessions, publish, visibility and organizer rights', (
     expect(listed.json().items.map((e: { id: string }) => e.id)).toContain(event.id);
   });
 
+  it('filters the list by NACE sector, for everyone and in "mine", and shows each event\'s sectors', async () => {
+    const { organizer, event: food } = await publishedEvent(ctx.app, { title: 'Food sector brokerage', sectors: ['C', 'A'] });
+    const { event: ict } = await publishedEvent(ctx.app, { title: 'ICT sector brokerage', sectors: ['J'] }, organizer);
+    const ids = (response: { json(): { items: { id: string }[] } }) => response.json().items.map((e) => e.id);
+
+    const agriculture = await anonymous(ctx.app).get('/api/events?sector=A');
+    expect(agriculture.statusCode).toBe(200);
+    expect(ids(agriculture)).toContain(food.id);
+    expect(ids(agriculture)).not.toContain(ict.id);
+    expect(agriculture.json().items.find((e: { id: string }) => e.id === food.id).sectors).toEqual(['C', 'A']);
+    expect(ids(await organizer.get('/api/events?mine=true&sector=J'))).toEqual([ict.id]);
+
+    const unknown = await anonymous(ctx.app).get('/api/events?sector=ZZ');
+    expect(unknown.statusCode).toBe(400);
+    expect(JSON.stringify(unknown.json().error)).toMatch(/sector/);
+  });
+
   it('refuses events from SMEs (403) and for organizations the user does not belong to (403)', async () => {
     const sme = await userWithOrganization(ctx.app, 'sme');
     expect((await sme.post('/api/events', eventBody(sme.organizationId))).statusCode).toBe(403);
