@@ -47,6 +47,15 @@ export function uniqueEmail(label: string): string {
   return `${label}-${randomBytes(4).toString('hex')}@e2e.example`;
 }
 
+/**
+ * A listing title unique to one attempt of a test: a retried test shares the database with its
+ * first attempt, and two listings with one title would make its locators ambiguous. The suffix is
+ * a random token, so two titles never share it as a word (that would change what matches).
+ */
+export function uniqueTitle(base: string): string {
+  return `${base} (${randomBytes(3).toString('hex')})`;
+}
+
 /** Signs up through the form and waits until the app has taken the user on. */
 export async function register(page: Page, name: string, email: string, next?: string): Promise<void> {
   await page.goto(next ? `/register?next=${encodeURIComponent(next)}` : '/register');

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, expectNoHorizontalOverflow, launchBrowser, openPage, register, screenshot, uniqueEmail } from './browser';
+import { expectAccessible, expectNoHorizontalOverflow, launchBrowser, openPage, register, screenshot, uniqueEmail, uniqueTitle } from './browser';
 
 const OUTPUT_TITLE = 'Enzymatic crumb softener for rye bread';
 
@@ -26,13 +26,14 @@ describe('IP diagnostic', () => {
 
   it('an SME takes the diagnostic, resumes it, and gets a printable report whose recommendations link to real listings', async () => {
     // A university offers a technology for licensing in manufacturing (sector C).
+    const outputTitle = uniqueTitle(OUTPUT_TITLE);
     const university = await openPage(browser);
     await register(university.page, 'Inês Duarte', uniqueEmail('uni'));
     const uni = await university.page.request.post('/api/organizations', { data: { kind: 'university', name: 'Baltic Technical University', country: 'LT', sectors: ['M'] } });
     const created = await university.page.request.post('/api/research-outputs', {
       data: {
         organizationId: (await uni.json()).id,
-        title: OUTPUT_TITLE,
+        title: outputTitle,
         summary: 'An enzyme blend that keeps the crumb of rye bread soft for five more days without additives on the label.',
         fields: ['agrifood'],
         sectors: ['C'],
@@ -159,8 +160,8 @@ describe('IP diagnostic', () => {
     await page.getByRole('heading', { level: 1, name: 'Patentinformationszentrum Rostock' }).waitFor();
     await page.goBack();
 
-    await licensing.getByRole('link', { name: OUTPUT_TITLE }).click();
-    await page.getByRole('heading', { level: 1, name: OUTPUT_TITLE }).waitFor();
+    await licensing.getByRole('link', { name: outputTitle }).click();
+    await page.getByRole('heading', { level: 1, name: outputTitle }).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/outputs/${outputId}`);
 
     // History: the report is listed on the diagnostic page.

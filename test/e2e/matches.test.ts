@@ -1,16 +1,16 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  expectAccessible, expectNoHorizontalOverflow, launchBrowser, makePlatformAdmin, openPage, register, screenshot, uniqueEmail,
+  expectAccessible, expectNoHorizontalOverflow, launchBrowser, makePlatformAdmin, openPage, register, screenshot, uniqueEmail, uniqueTitle,
 } from './browser';
 
 const OUTPUT_TITLE = 'Chitosan coating that keeps rye bread fresh for longer';
 const NEED_TITLE = 'Keep our rye bread fresh for two more days';
 
 /** A university member writes a research output in the form and publishes it; returns its address. */
-async function publishOutput(page: Page): Promise<string> {
+async function publishOutput(page: Page, title: string): Promise<string> {
   await page.goto('/outputs/new');
-  await page.getByLabel('Title').fill(OUTPUT_TITLE);
+  await page.getByLabel('Title').fill(title);
   await page.getByLabel('Public summary').fill(
     'An edible chitosan and rosemary coating sprayed on rye bread after baking. It slows mould and staling, so sourdough rye bread stays fresh for two to three more days without preservatives.',
   );
@@ -22,16 +22,16 @@ async function publishOutput(page: Page): Promise<string> {
   await page.getByLabel('Patent or utility model number').fill('FI 20245678 A');
   await page.getByRole('checkbox', { name: 'Licensing' }).check();
   await page.getByRole('button', { name: 'Save as draft' }).click();
-  await page.getByRole('heading', { level: 1, name: OUTPUT_TITLE }).waitFor();
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
   await page.getByRole('button', { name: 'Publish' }).click();
   await page.getByRole('button', { name: 'Archive' }).waitFor();
   return new URL(page.url()).pathname;
 }
 
 /** An SME member describes a need in the form and publishes it; returns its address. */
-async function postNeed(page: Page): Promise<string> {
+async function postNeed(page: Page, title: string): Promise<string> {
   await page.goto('/needs/new');
-  await page.getByLabel('Title').fill(NEED_TITLE);
+  await page.getByLabel('Title').fill(title);
   await page.getByLabel('The problem').fill(
     'Our sourdough rye bread goes mouldy and stale after three days, so shops send unsold loaves back. We do not want to add preservatives.',
   );
@@ -42,7 +42,7 @@ async function postNeed(page: Page): Promise<string> {
   await page.getByLabel('Timeline').selectOption('3_to_12_months');
   await page.getByRole('checkbox', { name: 'Licensing' }).check();
   await page.getByRole('button', { name: 'Save as draft' }).click();
-  await page.getByRole('heading', { level: 1, name: NEED_TITLE }).waitFor();
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
   await page.getByRole('button', { name: 'Publish' }).click();
   await page.getByRole('button', { name: 'Archive' }).waitFor();
   return new URL(page.url()).pathname;
@@ -56,22 +56,23 @@ describe('matches, notifications, search and administration', () => {
   afterAll(async () => browser?.close());
 
   it('main flow: a published output matches a posted need with an explanation; the SME asks, is granted and reads the details', async () => {
+    const titles = { output: uniqueTitle(OUTPUT_TITLE), need: uniqueTitle(NEED_TITLE) };
     const university = await openPage(browser);
     await register(university.page, 'Aino Virtanen', uniqueEmail('uni'));
     expect((await university.page.request.post('/api/organizations', { data: { kind: 'university', name: 'Nordic Food Science Institute', country: 'FI', sectors: ['C'] } })).status()).toBe(201);
     await university.page.reload();
-    const outputPath = await publishOutput(university.page);
+    const outputPath = await publishOutput(university.page, titles.output);
 
     const sme = await openPage(browser);
     await register(sme.page, 'Eero Leipuri', uniqueEmail('sme'));
     expect((await sme.page.request.post('/api/organizations', { data: { kind: 'sme', name: 'Leipä & Co Bakery', country: 'FI', sectors: ['C'], headcount: 12, annualTurnoverEur: 1_500_000 } })).status()).toBe(201);
     await sme.page.reload();
-    const needPath = await postNeed(sme.page);
+    const needPath = await postNeed(sme.page, titles.need);
 
     // The worker computes the match in the background; the page polls until it arrives.
     await sme.page.getByRole('link', { name: 'See matching research outputs' }).click();
     await sme.page.waitForURL(`**${needPath}/matches`);
-    const match = sme.page.getByRole('article').filter({ has: sme.page.getByRole('link', { name: OUTPUT_TITLE }) });
+    const match = sme.page.getByRole('article').filter({ has: sme.page.getByRole('link', { name: titles.output }) });
     await match.waitFor({ timeout: 30_000 });
     await expect.poll(() => match.getByText('/100').count()).toBe(1);
     expect(await match.getByText('Nordic Food Science Institute').count()).toBe(1);
@@ -108,7 +109,7 @@ describe('matches, notifications, search and administration', () => {
     await sme.page.goto('/outputs');
     await sme.page.getByLabel('Search research outputs by words').fill('rye bread coating');
     await sme.page.getByRole('button', { name: 'Search', exact: true }).click();
-    const hit = sme.page.getByRole('article').filter({ has: sme.page.getByRole('link', { name: OUTPUT_TITLE }) });
+    const hit = sme.page.getByRole('article').filter({ has: sme.page.getByRole('link', { name: titles.output }) });
     await hit.waitFor();
     // The readable form of a stem is its most frequent spelling among every listing the e2e run
     // has written, so other browser tests' listings may tip "coating" to "coatings".
@@ -117,7 +118,7 @@ describe('matches, notifications, search and administration', () => {
     await screenshot(sme.page, 'search-outputs');
 
     // From the match to the access request.
-    await hit.getByRole('link', { name: OUTPUT_TITLE }).click();
+    await hit.getByRole('link', { name: titles.output }).click();
     await sme.page.getByLabel('Your message to the owner').fill('We bake sourdough rye bread and would like to license your coating.');
     await sme.page.getByRole('button', { name: 'Request access' }).click();
     await sme.page.getByText('Your request was sent to the owner').waitFor();
@@ -134,7 +135,7 @@ describe('matches, notifications, search and administration', () => {
     await expectAccessible(page, 'the notifications page');
     await screenshot(page, 'notifications');
     await notification.click();
-    await page.getByRole('link', { name: NEED_TITLE }).waitFor();
+    await page.getByRole('link', { name: titles.need }).waitFor();
     expect(await page.getByText('Leipä & Co Bakery').count()).toBeGreaterThan(0);
     await expectAccessible(page, 'the matches of a research output');
     await screenshot(page, 'matches-output');
