@@ -11,6 +11,9 @@ export interface EventMembershipPort {
   isOrganizer(eventId: string, user: CurrentUser): Promise<boolean>;
   participantUserIds(eventId: string): Promise<string[]>;
   acceptedMeeting(meetingId: string): Promise<{ eventId: string; organizationIds: [string, string] } | null>;
+  /** Titles given to a lobby or meeting room when it is first opened (null: keep the generic one). */
+  lobbyTitle(eventId: string): Promise<string | null>;
+  meetingTitle(meetingId: string): Promise<string | null>;
 }
 
 /** The two organizations of a granted access request, or null (unknown, pending or refused). */
@@ -109,10 +112,11 @@ export class RoomAccess {
   }
 
   private async createRoom(roomId: string, kind: RoomKind, eventId: string | null): Promise<RoomInfo> {
+    const title = (await this.titleFor(kind, parseRoomId(roomId)!.ref)) ?? DEFAULT_TITLES[kind];
     try {
       await this.deps.rooms.updateOne(
         { _id: roomId },
-        { $setOnInsert: { kind, eventId, title: DEFAULT_TITLES[kind], locked: false, removedSeqs: [] } },
+        { $setOnInsert: { kind, eventId, title, locked: false, removedSeqs: [] } },
         { upsert: true },
       );
     } catch (error) {
@@ -124,6 +128,13 @@ export class RoomAccess {
     await this.deps.redis.set(this.deps.keys.last(roomId), 0, 'NX');
     this.invalidateRoom(roomId);
     return (await this.storedRoom(roomId))!;
+  }
+
+  /** A telling title for a new lobby or meeting room; access rooms are named per viewer by listRooms. */
+  private titleFor(kind: RoomKind, ref: string): Promise<string | null> {
+    if (kind === 'lobby') return this.deps.events.lobbyTitle(ref);
+    if (kind === 'meeting') return this.deps.events.meetingTitle(ref);
+    return Promise.resolve(null);
   }
 
   /**

@@ -1,6 +1,7 @@
 import { Types } from 'mongoose';
 import type { CurrentUser } from '../accounts/current-user';
 import type { UserDoc, UserModel } from '../accounts/model';
+import type { OrganizationModel } from '../organizations/model';
 import type { EventDoc, EventModel, EventRegistrationModel, MeetingDoc, MeetingModel } from './model';
 
 export interface EventMembershipDeps {
@@ -8,6 +9,7 @@ export interface EventMembershipDeps {
   registrations: EventRegistrationModel;
   meetings: MeetingModel;
   users: UserModel;
+  organizations: OrganizationModel;
 }
 
 const objectId = (id: string): Types.ObjectId | null => (/^[0-9a-fA-F]{24}$/.test(id) ? new Types.ObjectId(id) : null);
@@ -59,6 +61,25 @@ export class EventMembership {
       eventId: String(meeting.eventId),
       organizationIds: [String(meeting.requesterOrganizationId), String(meeting.recipientOrganizationId)],
     };
+  }
+
+  /** The title for the event's lobby chat, or null for an unknown event. */
+  async lobbyTitle(eventId: string): Promise<string | null> {
+    const event = await this.event(eventId);
+    return event ? `${event.title} — lobby` : null;
+  }
+
+  /** The title for a meeting's private chat: both organizations and the event, or null. */
+  async meetingTitle(meetingId: string): Promise<string | null> {
+    const id = objectId(meetingId);
+    const meeting = id ? await this.deps.meetings.findById(id).lean<MeetingDoc>() : null;
+    if (!meeting) return null;
+    const [event, requester, recipient] = await Promise.all([
+      this.deps.events.findById(meeting.eventId).lean<EventDoc>(),
+      this.deps.organizations.findById(meeting.requesterOrganizationId, { name: 1 }).lean<{ name: string }>(),
+      this.deps.organizations.findById(meeting.recipientOrganizationId, { name: 1 }).lean<{ name: string }>(),
+    ]);
+    return `${requester?.name ?? 'Requester'} and ${recipient?.name ?? 'recipient'} — ${event?.title ?? 'meeting'}`;
   }
 
   private async event(eventId: string): Promise<EventDoc | null> {

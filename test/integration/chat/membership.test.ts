@@ -15,7 +15,8 @@ describe('chat room membership', () => {
     const [alice] = event.participants;
     const member = await connect(cluster.urls[0]!, alice!.cookie);
     const outsider = await connect(cluster.urls[1]!, event.outsider.cookie);
-    await member.join(event.lobby);
+    // The lobby is named after its event (helpers.ts: 'Chat test brokerage').
+    expect(await member.join(event.lobby)).toMatchObject({ type: 'joined', room: { kind: 'lobby', title: 'Chat test brokerage — lobby' } });
     expect(await outsider.join(event.lobby)).toMatchObject({ type: 'error', code: 'not_member' });
     const refused = await outsider.say(event.lobby, 'let me in');
     expect(refused).toMatchObject({ type: 'error', code: 'not_joined' });

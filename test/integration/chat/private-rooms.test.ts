@@ -72,7 +72,11 @@ describe('chat rooms of granted access requests and accepted meetings', () => {
     await app.services.eventModels.meetings.updateOne({ _id: meeting._id }, { $set: { status: 'accepted' } });
     // A fresh instance has no cached answer for this room.
     const b = await connect(cluster.urls[1]!, recipient.cookie);
-    expect(await b.join(roomId)).toMatchObject({ type: 'joined', room: { kind: 'meeting' } });
+    const joined = (await b.join(roomId)) as { type: string; room: { kind: string; title: string } };
+    expect(joined).toMatchObject({ type: 'joined', room: { kind: 'meeting' } });
+    // Named after both organizations (the event of this hand-made meeting does not exist).
+    const names = await Promise.all([requester, recipient].map(async (user) => (await user.get(`/api/organizations/${user.organizationId}`)).json().name as string));
+    expect(joined.room.title).toBe(`${names[0]} and ${names[1]} — meeting`);
     for (const user of [organizer, stranger]) {
       const socket = await connect(cluster.urls[1]!, user.cookie);
       expect(await socket.join(roomId)).toMatchObject({ code: 'not_member' });
