@@ -74,6 +74,17 @@ export class AccessRequestService {
     return { items: await this.views(page.items), next: page.next };
   }
 
+  /**
+   * The owner and requesting organizations of a granted request, or null (unknown id, pending,
+   * refused or revoked): who may talk in the request's private chat room. Reads by `_id` only.
+   */
+  async grantedParties(id: string): Promise<[string, string] | null> {
+    if (!/^[0-9a-fA-F]{24}$/.test(id)) return null;
+    const request = await this.deps.requests.findById(id).lean<AccessRequestDoc>();
+    if (!request || request.status !== 'granted') return null;
+    return [String(request.ownerOrganizationId), String(request.requestingOrganizationId)];
+  }
+
   /** Grant or refuse: only an ADMIN of the owning organization, and only while the request is pending. */
   async decide(user: CurrentUser, id: string, decision: 'grant' | 'refuse', reason?: string): Promise<AccessRequestView> {
     const request = await this.deps.requests.findById(toObjectId(id, 'access request')).lean<AccessRequestDoc>();

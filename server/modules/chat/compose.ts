@@ -1,12 +1,10 @@
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import type { Config } from '../../config';
-import { accessRequestModel } from '../access-requests/model';
 import type { AccessRequestService } from '../access-requests/service';
 import type { CurrentUser } from '../accounts/current-user';
 import type { NotificationView } from '../notifications/schema';
 import { RoomAccess, type EventMembershipPort } from './access';
-import { accessRequestParties } from './access-requests';
 import { ChatKeys, defineChatScripts } from './keys';
 import { MessageLog } from './log';
 import { chatModels } from './model';
@@ -30,7 +28,7 @@ export function createChat({ mongo, redis, redisPrefix, config, eventMembership,
   const keys = new ChatKeys(redisPrefix);
   defineChatScripts(redis);
   const log = new MessageLog(redis, keys, models.messages);
-  const access = new RoomAccess({ rooms: models.rooms, events: eventMembership, accessRequests: accessRequestParties(accessRequestModel(mongo)), redis, keys });
+  const access = new RoomAccess({ rooms: models.rooms, events: eventMembership, accessRequests, redis, keys });
   return new ChatService({
     models,
     redis,
