@@ -93,6 +93,11 @@ export default fp(
             if (error.statusCode === 403) connection.revoke(roomId);
           });
         }
+        for (const roomId of connection.watches.rooms) {
+          await chat.access.roleOf(roomId, user, { moderation: false }).catch((error: { statusCode?: number }) => {
+            if (error.statusCode === 403) connection.watches.unwatch([roomId]);
+          });
+        }
       } catch (error) {
         onError(error);
       }

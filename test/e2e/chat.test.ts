@@ -125,6 +125,13 @@ describe('live chat between an SME and a university', () => {
     await u.getByRole('button', { name: 'Chat with Ostsee Rotorservice GmbH' }).click();
     await u.getByRole('log', { name: /Messages in/ }).getByText('Hello from Rostock! Could we test the coating on two blades?').waitFor();
 
+    // Elsewhere in the app the navigation's badge counts a new message at once (the rooms are
+    // watched over the socket), well before its 30-second refresh.
+    await s.goto('/events');
+    await expect.poll(() => s.getByTestId('messages-unread').textContent()).toMatch(/^1/);
+    await say(u, 'And how thick is the coating?');
+    await expect.poll(() => s.getByTestId('messages-unread').textContent(), { timeout: 8000 }).toMatch(/^2/);
+
     // A phone-sized screen: no sideways scrolling in the room.
     await s.setViewportSize({ width: 375, height: 740 });
     await s.goto(`/chat/${roomId}`);

@@ -53,6 +53,8 @@ export type ServerFrame =
   | { type: 'left'; roomId: string; reason: 'left' | 'membership_revoked' }
   | { type: 'unread'; roomId: string; lastSeq: number; lastReadSeq: number; unread: number }
   | { type: 'notification'; notification: NotificationView }
+  | { type: 'watching'; roomIds: string[]; refused: string[] }
+  | { type: 'activity'; roomId: string; lastSeq: number }
   | ChatErrorFrame
   | { type: 'pong' };
 
@@ -63,6 +65,8 @@ export type ClientFrame =
   | { type: 'history'; roomId: string; requestId: string; before?: number; after?: number; limit?: number }
   | { type: 'typing'; roomId: string }
   | { type: 'read'; roomId: string; seq: number }
+  | { type: 'watch'; roomIds: string[] }
+  | { type: 'unwatch'; roomIds: string[] }
   | { type: 'ping' };
 
 /** Same rule as the server: `lobby-<eventId>`, `topic-<id>`, `meeting-<id>`, `access-<id>`. */

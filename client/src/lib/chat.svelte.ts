@@ -29,6 +29,8 @@ export class ChatStore {
   private requests = new Map<string, { roomId: string; kind: 'newest' | 'older' }>();
   private lastTyping = new Map<string, number>();
   private ping: ReturnType<typeof setInterval> | null = null;
+  /** Rooms of the rooms list, followed for unread counts (`watch`) without joining them. */
+  private watched = new Set<string>();
   private typingSweep: ReturnType<typeof setInterval> | null = null;
   private requestCounter = 0;
   private owner: string | null = null;
@@ -86,6 +88,7 @@ export class ChatStore {
     this.reads.clear();
     this.outbox.clear();
     this.lastTyping.clear();
+    this.watched.clear();
   }
 
   room(roomId: string): ChatRoom {
@@ -121,14 +124,23 @@ export class ChatStore {
     };
   }
 
-  /** Fills the rooms list (Messages page, nav badge) from REST. */
+  /** Fills the rooms list (Messages page, nav badge) from REST, and watches those rooms for live unread counts. */
   async refreshRooms(): Promise<ChatRoom[]> {
     const { items } = await api.chat.rooms();
-    return items.map((view) => {
+    const rooms = items.map((view) => {
       const room = this.room(view.id);
       room.applyView(view);
       return room;
     });
+    const fresh = rooms.map((room) => room.id).filter((id) => !this.watched.has(id));
+    for (const id of fresh) this.watched.add(id);
+    if (this.ready) this.sendWatch(fresh);
+    return rooms;
+  }
+
+  /** The server caps one watch list at 200 rooms. */
+  private sendWatch(roomIds: readonly string[]): void {
+    for (let i = 0; i < roomIds.length; i += 200) this.socket.send({ type: 'watch', roomIds: roomIds.slice(i, i + 200) } satisfies ClientFrame);
   }
 
   send(roomId: string, text: string): boolean {
@@ -212,6 +224,7 @@ export class ChatStore {
         this.maxTextLength = frame.limits.maxTextLength;
         this.ping ??= setInterval(() => this.socket.send({ type: 'ping' } satisfies ClientFrame), PING_MS);
         for (const room of this.rooms.values()) if (room.viewers + room.followers > 0 || room.lingering.length > 0) this.join(room);
+        this.sendWatch([...this.watched]); // a new socket: the server forgot what the old one watched
         return;
       case 'joined': {
         const room = this.rooms.get(frame.room.id);
@@ -251,6 +264,11 @@ export class ChatStore {
         return this.rooms.get(frame.roomId)?.left(frame.reason);
       case 'unread':
         return this.rooms.get(frame.roomId)?.readElsewhere(frame.lastSeq, frame.lastReadSeq);
+      case 'activity':
+        return this.rooms.get(frame.roomId)?.readElsewhere(frame.lastSeq, 0);
+      case 'watching':
+        for (const roomId of frame.refused) this.watched.delete(roomId);
+        return;
       case 'notification':
         return receiveLiveNotification(frame.notification);
       case 'error':

@@ -6,6 +6,7 @@ import type { Frame } from './feed';
 import { messageFrame } from './log';
 import { CLIENT_MESSAGE_TYPES, clientMessageCheckers, MAX_TEXT_LENGTH, type ClientMessage } from './schema';
 import type { ChatService } from './service';
+import { RoomWatches } from './watches';
 
 /** Close codes (see the README's protocol section). */
 export const CLOSE_UNAUTHENTICATED = 4401;
@@ -32,6 +33,8 @@ type Ref = { type: string; roomId?: string; clientId?: string; requestId?: strin
 export class ChatConnection implements HubConnection {
   private rooms = new Map<string, JoinedRoom>();
   private closed = false;
+  /** Rooms followed for unread counts only. */
+  readonly watches: RoomWatches;
 
   constructor(
     private readonly socket: WebSocket,
@@ -39,7 +42,9 @@ export class ChatConnection implements HubConnection {
     private readonly chat: ChatService,
     private readonly hub: ChatHub,
     private readonly onError: (error: unknown) => void,
-  ) {}
+  ) {
+    this.watches = new RoomWatches(hub, chat, (frame) => this.sendJson(frame));
+  }
 
   get userId(): string {
     return this.user.id;
@@ -92,6 +97,7 @@ export class ChatConnection implements HubConnection {
     if (this.closed) return;
     this.closed = true;
     for (const roomId of [...this.rooms.keys()]) this.leaveRoom(roomId);
+    this.watches.close();
     this.hub.detach(this);
   }
 
@@ -145,6 +151,11 @@ export class ChatConnection implements HubConnection {
         this.requireJoined(message.roomId);
         await this.chat.markRead(this.user, message.roomId, message.seq);
         return;
+      case 'watch':
+        return this.watches.watch(this.user, message.roomIds);
+      case 'unwatch':
+        this.watches.unwatch(message.roomIds);
+        return this.sendJson({ type: 'watching', roomIds: this.watches.rooms, refused: [] });
     }
   }
 

@@ -14,6 +14,11 @@ export interface FeedMember {
   readonly userId: string;
 }
 
+/** Something that follows only a room's progress (for unread counts), not its messages. */
+export interface FeedWatcher {
+  activity(roomId: string, lastSeq: number): void;
+}
+
 /** Gap waits: after GAP_FETCH_MS ask the store; give up on a sequence after GAP_GIVE_UP_MS. */
 const GAP_FETCH_MS = 150;
 const GAP_GIVE_UP_MS = 5000;
@@ -27,6 +32,7 @@ const GAP_GIVE_UP_MS = 5000;
  */
 export class RoomFeed {
   readonly members = new Set<FeedMember>();
+  readonly watchers = new Set<FeedWatcher>();
   /** Highest sequence handed to members; everything up to it has been delivered. */
   delivered = -1;
   private pending = new Map<number, Frame>();
@@ -58,7 +64,13 @@ export class RoomFeed {
     this.timer = null;
   }
 
+  /** Nobody on this instance needs the room any more. */
+  get unused(): boolean {
+    return this.members.size === 0 && this.watchers.size === 0;
+  }
+
   private flush(): void {
+    const before = this.delivered;
     let frame = this.pending.get(this.delivered + 1);
     while (frame !== undefined) {
       this.pending.delete(this.delivered + 1);
@@ -66,6 +78,7 @@ export class RoomFeed {
       for (const member of this.members) member.deliver(this.roomId, this.delivered, frame);
       frame = this.pending.get(this.delivered + 1);
     }
+    if (this.delivered > before) for (const watcher of this.watchers) watcher.activity(this.roomId, this.delivered);
     if (this.pending.size === 0) {
       this.gapSince = 0;
       return;

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { ChatKeys } from './keys';
 import { messageFrame, type MessageLog } from './log';
-import { RoomFeed, type FeedMember } from './feed';
+import { RoomFeed, type FeedMember, type FeedWatcher } from './feed';
 import { Presence } from './presence';
 
 /** A connected socket as the hub sees it. */
@@ -63,6 +63,30 @@ export class ChatHub {
 
   /** Adds a member to the room's feed; resolves with the sequence up to which the member must catch up from the store. */
   async join(roomId: string, member: FeedMember): Promise<number> {
+    const feed = await this.feed(roomId);
+    feed.members.add(member);
+    return feed.delivered;
+  }
+
+  /** Adds a watcher (unread counts only); resolves with the room's last sequence. */
+  async watch(roomId: string, watcher: FeedWatcher): Promise<number> {
+    const feed = await this.feed(roomId);
+    feed.watchers.add(watcher);
+    return feed.delivered;
+  }
+
+  leave(roomId: string, member: FeedMember): void {
+    const entry = this.feeds.get(roomId);
+    if (entry?.feed.members.delete(member)) this.releaseIfUnused(roomId);
+  }
+
+  unwatch(roomId: string, watcher: FeedWatcher): void {
+    const entry = this.feeds.get(roomId);
+    if (entry?.feed.watchers.delete(watcher)) this.releaseIfUnused(roomId);
+  }
+
+  /** The room's feed on this instance, subscribed and positioned. */
+  private async feed(roomId: string): Promise<RoomFeed> {
     let entry = this.feeds.get(roomId);
     if (!entry) {
       const feed = new RoomFeed(roomId, (room, from, to) => this.deps.log.range(room, from, to), messageFrame, this.deps.onError);
@@ -79,13 +103,12 @@ export class ChatHub {
       });
     }
     await entry.ready;
-    entry.feed.members.add(member);
-    return entry.feed.delivered;
+    return entry.feed;
   }
 
-  leave(roomId: string, member: FeedMember): void {
+  private releaseIfUnused(roomId: string): void {
     const entry = this.feeds.get(roomId);
-    if (!entry || !entry.feed.members.delete(member) || entry.feed.members.size > 0) return;
+    if (!entry?.feed.unused) return;
     entry.feed.close();
     this.feeds.delete(roomId);
     this.deps.subscriber.unsubscribe(this.deps.keys.roomChannel(roomId)).catch(this.deps.onError);

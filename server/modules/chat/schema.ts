@@ -31,10 +31,14 @@ const History = Type.Object(
 const Typing = Type.Object({ type: Type.Literal('typing'), roomId: RoomId }, { additionalProperties: false });
 const Read = Type.Object({ type: Type.Literal('read'), roomId: RoomId, seq: Seq }, { additionalProperties: false });
 const Ping = Type.Object({ type: Type.Literal('ping') }, { additionalProperties: false });
+/** Follow rooms' progress (unread counts) without joining them: `activity` frames, at most one per room and second. */
+const WatchedRooms = Type.Array(RoomId, { minItems: 1, maxItems: 200, uniqueItems: true });
+const Watch = Type.Object({ type: Type.Literal('watch'), roomIds: WatchedRooms }, { additionalProperties: false });
+const Unwatch = Type.Object({ type: Type.Literal('unwatch'), roomIds: WatchedRooms }, { additionalProperties: false });
 
-export const ClientMessage = Type.Union([Join, Leave, Send, History, Typing, Read, Ping]);
+export const ClientMessage = Type.Union([Join, Leave, Send, History, Typing, Read, Ping, Watch, Unwatch]);
 export type ClientMessage = Static<typeof ClientMessage>;
-export const CLIENT_MESSAGE_TYPES = ['join', 'leave', 'send', 'history', 'typing', 'read', 'ping'] as const;
+export const CLIENT_MESSAGE_TYPES = ['join', 'leave', 'send', 'history', 'typing', 'read', 'ping', 'watch', 'unwatch'] as const;
 /** Per-type checkers give a precise error ("send: text is required") instead of a union mismatch. */
 export const clientMessageCheckers: Record<(typeof CLIENT_MESSAGE_TYPES)[number], { Check(value: unknown): boolean; Errors(value: unknown): { First(): { path: string; message: string } | undefined } }> = {
   join: TypeCompiler.Compile(Join),
@@ -44,6 +48,8 @@ export const clientMessageCheckers: Record<(typeof CLIENT_MESSAGE_TYPES)[number]
   typing: TypeCompiler.Compile(Typing),
   read: TypeCompiler.Compile(Read),
   ping: TypeCompiler.Compile(Ping),
+  watch: TypeCompiler.Compile(Watch),
+  unwatch: TypeCompiler.Compile(Unwatch),
 };
 
 // ---- views (REST responses and socket payloads) ----
