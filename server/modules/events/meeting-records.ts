@@ -69,7 +69,8 @@ export class MeetingRecords {
   }
 
   /**
-   * Tells both sides' organizations. A notification failing must not undo the change it reports,
+   * Tells the two people of the meeting (not their whole organizations: colleagues who are not at
+   * the table need not hear of it). A notification failing must not undo the change it reports,
    * so errors are logged; the dedupe key makes a retried change notify once.
    */
   async notifyBoth(event: EventDoc, meeting: MeetingDoc, type: NotificationType, describe: (names: { requester: string; recipient: string }) => { title: string; body: string }) {
@@ -79,9 +80,7 @@ export class MeetingRecords {
       const label = (userId: unknown, organizationId: unknown) => `${people.get(String(userId)) ?? 'Someone'} (${names.get(String(organizationId))?.name ?? 'an organization'})`;
       const text = describe({ requester: label(meeting.requesterUserId, meeting.requesterOrganizationId), recipient: label(meeting.recipientUserId, meeting.recipientOrganizationId) });
       const notification = { type, ...text, body: `${text.body} — ${event.title}`, link: `/events/${String(event._id)}/meetings`, dedupeKey: `meeting:${String(meeting._id)}:v${meeting.version}` };
-      for (const organizationId of new Set([String(meeting.requesterOrganizationId), String(meeting.recipientOrganizationId)])) {
-        await this.deps.notifications.notifyOrganization(organizationId, notification);
-      }
+      await this.deps.notifications.notifyUsers([...new Set([String(meeting.requesterUserId), String(meeting.recipientUserId)])], notification);
     } catch (error) {
       this.deps.log?.('meeting notification failed', { meetingId: String(meeting._id), err: error });
     }

@@ -83,24 +83,22 @@ export class ScheduleService {
     return this.viewOf(published);
   }
 
-  /** Both sides' organizations of every placed meeting, once per published version (the dedupe key). */
+  /** Both people of every placed meeting, once per published version (the dedupe key). */
   private async notifyParticipants(event: EventDoc): Promise<void> {
     const meetings = await this.deps.meetings.find({ eventId: event._id, status: 'accepted' }).lean<MeetingDoc[]>();
-    const organizations = new Set(meetings.filter((m) => m.placement).flatMap((m) => [String(m.requesterOrganizationId), String(m.recipientOrganizationId)]));
+    const people = [...new Set(meetings.filter((m) => m.placement).flatMap((m) => [String(m.requesterUserId), String(m.recipientUserId)]))];
     const eventId = String(event._id);
-    for (const organizationId of organizations) {
-      try {
-        await this.deps.notifications.notifyOrganization(organizationId, {
-          type: 'schedule_published',
-          title: `Meeting schedule published: ${event.title}`,
-          body: 'The organizers published the meeting schedule. Your agenda shows when, at which table and with whom you meet.',
-          link: `/events/${eventId}/agenda`,
-          dedupeKey: `schedule:${eventId}:v${event.scheduleState?.version ?? 0}`,
-        });
-      } catch (error) {
-        // The schedule is published either way; a lost notice must not turn that into an error.
-        this.deps.log('schedule notification failed', { eventId, organizationId, err: error });
-      }
+    try {
+      await this.deps.notifications.notifyUsers(people, {
+        type: 'schedule_published',
+        title: `Meeting schedule published: ${event.title}`,
+        body: 'The organizers published the meeting schedule. Your agenda shows when, at which table and with whom you meet.',
+        link: `/events/${eventId}/agenda`,
+        dedupeKey: `schedule:${eventId}:v${event.scheduleState?.version ?? 0}`,
+      });
+    } catch (error) {
+      // The schedule is published either way; a lost notice must not turn that into an error.
+      this.deps.log('schedule notification failed', { eventId, err: error });
     }
   }
 

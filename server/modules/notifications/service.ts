@@ -31,7 +31,11 @@ export class NotificationService {
 
   /** Notifies every member of an organization; a repeated dedupeKey creates nothing new. */
   async notifyOrganization(organizationId: string, notification: NewNotification): Promise<number> {
-    const userIds = await this.deps.organizations.memberIds(organizationId);
+    return this.notifyUsers(await this.deps.organizations.memberIds(organizationId), notification);
+  }
+
+  /** Notifies these people (a meeting's two participants); a repeated dedupeKey creates nothing new. */
+  async notifyUsers(userIds: readonly string[], notification: NewNotification): Promise<number> {
     let created = 0;
     for (const userId of userIds) {
       // Insert and let the unique (userId, dedupeKey) index refuse a repeat: no lookup first,

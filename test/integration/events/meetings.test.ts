@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPublishedNeed, createPublishedOutput, userWithOrganization } from '../../helpers/api';
+import { addMember, createPublishedNeed, createPublishedOutput, userWithOrganization } from '../../helpers/api';
 import { startTestApp, type TestApp } from '../../helpers/app';
 import { participant, publishedEvent, register, seedMatch } from './fixtures';
 
@@ -25,6 +25,8 @@ describe('meeting requests: the state machine, notifications and expiry', () => 
     await seedMatch(ctx.app, { needId, outputId, needOrganizationId: smeUser.organizationId, outputOrganizationId: uniUser.organizationId, score: 72 });
     const sme = await register(smeUser, event.id, { needIds: [needId] });
     const uni = await register(uniUser, event.id, { outputIds: [outputId] });
+    // A colleague of the university who is not at the table hears nothing of this meeting.
+    const colleague = await addMember(ctx.app, uniUser, uniUser.organizationId);
 
     const requested = await sme.post(`/api/events/${event.id}/meetings`, { recipientRegistrationId: uni.registrationId, reason: REASON });
     expect(requested.statusCode).toBe(201);
@@ -52,6 +54,7 @@ describe('meeting requests: the state machine, notifications and expiry', () => 
     expect((await sme.post(`/api/events/${event.id}/meetings/${meeting.id}/cancel`)).statusCode).toBe(409);
     const titles = (await sme.get('/api/notifications')).json().items.map((n: { title: string }) => n.title);
     expect(titles.some((t: string) => /^Meeting cancelled: Test sme-admin \(Ostsee Backstube GmbH\) with Test university-admin/.test(t))).toBe(true);
+    expect(await notificationTypes(colleague)).toEqual([]);
   });
 
   it('declines, and lets a new request follow a closed one', async () => {
