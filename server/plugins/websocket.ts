@@ -88,16 +88,15 @@ export default fp(
           return;
         }
         connection.user = user;
-        for (const roomId of connection.joinedRooms) {
-          await chat.access.roleOf(roomId, user, { moderation: false }).catch((error: { statusCode?: number }) => {
-            if (error.statusCode === 403) connection.revoke(roomId);
-          });
-        }
-        for (const roomId of connection.watches.rooms) {
-          await chat.access.roleOf(roomId, user, { moderation: false }).catch((error: { statusCode?: number }) => {
-            if (error.statusCode === 403) connection.watches.unwatch([roomId]);
-          });
-        }
+        const dropLost = async (roomIds: string[], drop: (roomId: string) => void) => {
+          for (const roomId of roomIds) {
+            await chat.access.roleOf(roomId, user, { moderation: false }).catch((error: { statusCode?: number }) => {
+              if (error.statusCode === 403) drop(roomId);
+            });
+          }
+        };
+        await dropLost(connection.joinedRooms, (roomId) => connection.revoke(roomId));
+        await dropLost(connection.watches.rooms, (roomId) => connection.watches.unwatch([roomId]));
       } catch (error) {
         onError(error);
       }

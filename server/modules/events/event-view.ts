@@ -2,19 +2,14 @@ import type { EventDoc } from './model';
 import type { EventSummary, EventView, SessionView } from './schema';
 import { sessionSlots } from './slots';
 import { registrationWindowOpen } from './access';
+import { plainSession } from './session-fields';
 
 type SessionDoc = EventDoc['sessions'][number] & { _id: unknown };
 
 export function toSessionView(session: SessionDoc): SessionView {
   return {
     id: String(session._id),
-    title: session.title,
-    startsAt: session.startsAt.toISOString(),
-    endsAt: session.endsAt.toISOString(),
-    slotMinutes: session.slotMinutes as 15 | 20 | 30,
-    breaks: session.breaks.map((pause) => ({ startsAt: pause.startsAt.toISOString(), endsAt: pause.endsAt.toISOString() })),
-    tables: session.tables,
-    maxMeetingsPerPerson: session.maxMeetingsPerPerson,
+    ...plainSession(session),
     slots: sessionSlots(session).map((slot) => ({
       id: slot.id,
       index: slot.index,

@@ -27,7 +27,8 @@ export function sessionFields(body: SessionBody | (Omit<SessionFields, 'startsAt
   };
 }
 
-export function plainSession(session: EventDoc['sessions'][number]): SessionBody {
+/** A stored session in its API shape (what a session body would send, breaks always present). */
+export function plainSession(session: EventDoc['sessions'][number]): SessionBody & Required<Pick<SessionBody, 'breaks'>> {
   return {
     title: session.title,
     startsAt: session.startsAt.toISOString(),

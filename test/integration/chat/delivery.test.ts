@@ -1,48 +1,32 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, eventWithParticipants, startCluster, type ChatClient, type Cluster, type EventFixture } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { useClusterWithEvent } from './helpers';
 
 /** Two real instances: every member gets every message exactly once, in sequence order. */
 describe('chat delivery across instances', () => {
-  let cluster: Cluster;
-  let event: EventFixture;
-  const clients: ChatClient[] = [];
-  beforeAll(async () => {
-    cluster = await startCluster(2, { CHAT_RATE_BURST: '500', CHAT_RATE_PER_SECOND: '500' });
-    event = await eventWithParticipants(cluster.apps[0]!, 3);
-  });
-  afterAll(async () => {
-    await Promise.all(clients.map((client) => client.close()));
-    await cluster?.close();
-  });
-
-  const open = async (instance: number, cookie: string) => {
-    const client = await connect(cluster.urls[instance]!, cookie);
-    clients.push(client);
-    return client;
-  };
+  const ctx = useClusterWithEvent(2, 3, { CHAT_RATE_BURST: '500', CHAT_RATE_PER_SECOND: '500' });
 
   it('delivers a message sent on instance A to a member on instance B once, with an ack carrying id and sequence', async () => {
-    const [alice, bob] = event.participants;
-    const onA = await open(0, alice!.cookie);
-    const onB = await open(1, bob!.cookie);
-    await onA.join(event.lobby);
-    await onB.join(event.lobby);
+    const [alice, bob] = ctx.event.participants;
+    const onA = await ctx.open(0, alice!.cookie);
+    const onB = await ctx.open(1, bob!.cookie);
+    await onA.join(ctx.event.lobby);
+    await onB.join(ctx.event.lobby);
 
-    const ack = await onA.say(event.lobby, 'Hello from instance A', 'first-message');
-    expect(ack).toMatchObject({ type: 'ack', clientId: 'first-message', seq: 1, id: `${event.lobby}:1`, duplicate: false });
+    const ack = await onA.say(ctx.event.lobby, 'Hello from instance A', 'first-message');
+    expect(ack).toMatchObject({ type: 'ack', clientId: 'first-message', seq: 1, id: `${ctx.event.lobby}:1`, duplicate: false });
     const received = await onB.next((f) => f.type === 'message');
     expect(received.message).toMatchObject({ seq: 1, text: 'Hello from instance A', senderId: alice!.userId, removed: false });
     // The sender's own socket receives the message too (one stream for every member).
     await onA.next((f) => f.type === 'message');
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(onB.messages(event.lobby)).toHaveLength(1);
+    expect(onB.messages(ctx.event.lobby)).toHaveLength(1);
   });
 
   it('keeps one dense, strictly increasing order for concurrent senders on both instances, identical for every member', async () => {
-    const [alice, bob, carol] = event.participants;
-    const room = `${event.lobby}`;
-    const senders = [await open(0, alice!.cookie), await open(1, bob!.cookie)];
-    const watchers = [await open(0, carol!.cookie), await open(1, carol!.cookie), await open(1, event.organizer.cookie)];
+    const [alice, bob, carol] = ctx.event.participants;
+    const room = `${ctx.event.lobby}`;
+    const senders = [await ctx.open(0, alice!.cookie), await ctx.open(1, bob!.cookie)];
+    const watchers = [await ctx.open(0, carol!.cookie), await ctx.open(1, carol!.cookie), await ctx.open(1, ctx.event.organizer.cookie)];
     await senders[0]!.join(room);
     const start = ((await senders[1]!.join(room)).room as { lastSeq: number }).lastSeq;
     for (const watcher of watchers) await watcher.join(room);

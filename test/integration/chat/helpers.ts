@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Types } from 'mongoose';
+import { afterAll, beforeAll } from 'vitest';
 import WebSocket from 'ws';
 import { buildApp } from '../../../server/app';
 import type { Config } from '../../../server/config';
@@ -170,4 +171,33 @@ export async function eventWithParticipants(app: FastifyInstance, count = 2): Pr
   }
   const outsider = await registerUser(app, 'outsider');
   return { eventId: String(event._id), organizer, participants, outsider, lobby: `lobby-${String(event._id)}` };
+}
+
+/** What `useClusterWithEvent` gives a test file; read its fields inside tests (they are set in beforeAll). */
+export interface ClusterContext {
+  cluster: Cluster;
+  event: EventFixture;
+  /** A socket to one instance, closed after the file's tests. */
+  open(instance: number, cookie: string): Promise<ChatClient>;
+}
+
+/** Starts a cluster and an event with participants before the file's tests; closes sockets and cluster after. */
+export function useClusterWithEvent(instances: number, participants: number, overrides: Record<string, string> = {}): ClusterContext {
+  const clients: ChatClient[] = [];
+  const ctx = {
+    async open(instance: number, cookie: string) {
+      const client = await connect(ctx.cluster.urls[instance]!, cookie);
+      clients.push(client);
+      return client;
+    },
+  } as ClusterContext;
+  beforeAll(async () => {
+    ctx.cluster = await startCluster(instances, overrides);
+    ctx.event = await eventWithParticipants(ctx.cluster.apps[0]!, participants);
+  });
+  afterAll(async () => {
+    await Promise.all(clients.map((client) => client.close()));
+    await ctx.cluster?.close();
+  });
+  return ctx;
 }

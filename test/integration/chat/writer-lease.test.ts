@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatKeys } from '../../../server/modules/chat/keys';
-import { connect, eventWithParticipants, startCluster, type ChatClient, type Cluster, type EventFixture } from './helpers';
+import { useClusterWithEvent } from './helpers';
 
 const until = async (check: () => boolean | Promise<boolean>, timeoutMs: number, what: string) => {
   const deadline = Date.now() + timeoutMs;
@@ -17,68 +17,58 @@ const until = async (check: () => boolean | Promise<boolean>, timeoutMs: number,
  * that a dead writer read but never answered.
  */
 describe('chat writer lease', () => {
-  let cluster: Cluster;
-  let event: EventFixture;
+  const ctx = useClusterWithEvent(3, 2, { CHAT_RATE_BURST: '500', CHAT_RATE_PER_SECOND: '500' });
   let redis: Redis;
   let keys: ChatKeys;
-  const clients: ChatClient[] = [];
-  beforeAll(async () => {
-    cluster = await startCluster(3, { CHAT_RATE_BURST: '500', CHAT_RATE_PER_SECOND: '500' });
-    event = await eventWithParticipants(cluster.apps[0]!, 2);
-    redis = new Redis(cluster.config.REDIS_URL);
-    keys = cluster.apps[0]!.services.chat.keys;
+  beforeAll(() => {
+    redis = new Redis(ctx.cluster.config.REDIS_URL);
+    keys = ctx.cluster.apps[0]!.services.chat.keys;
   });
-  afterAll(async () => {
-    await Promise.all(clients.map((client) => client.close()));
-    redis?.disconnect();
-    await cluster?.close();
-  });
+  afterAll(() => redis?.disconnect());
 
-  const writers = () => cluster.apps.map((app, i) => (app.services.chat.writes.isWriter ? i : -1)).filter((i) => i >= 0);
+  const writers = () => ctx.cluster.apps.map((app, i) => (app.services.chat.writes.isWriter ? i : -1)).filter((i) => i >= 0);
 
   it('has exactly one writer; a message sent on another instance is stored by it, acked and delivered once', async () => {
     expect(writers()).toEqual([0]);
     expect(await redis.get(keys.writerLease())).toBeTruthy();
-    const [alice, bob] = event.participants;
-    const onTwo = await connect(cluster.urls[2]!, alice!.cookie);
-    const onOne = await connect(cluster.urls[1]!, bob!.cookie);
-    clients.push(onTwo, onOne);
-    await onTwo.join(event.lobby);
-    await onOne.join(event.lobby);
-    const ack = await onTwo.say(event.lobby, 'handed over', 'handover-1');
+    const [alice, bob] = ctx.event.participants;
+    const onTwo = await ctx.open(2, alice!.cookie);
+    const onOne = await ctx.open(1, bob!.cookie);
+    await onTwo.join(ctx.event.lobby);
+    await onOne.join(ctx.event.lobby);
+    const ack = await onTwo.say(ctx.event.lobby, 'handed over', 'handover-1');
     expect(ack).toMatchObject({ seq: 1, duplicate: false });
     const received = await onOne.next((f) => f.type === 'message');
     expect(received.message).toMatchObject({ seq: 1, text: 'handed over' });
     // A resend of the same clientId through the hand-over is recognised, not stored twice.
-    expect(await onTwo.say(event.lobby, 'handed over', 'handover-1')).toMatchObject({ seq: 1, duplicate: true });
+    expect(await onTwo.say(ctx.event.lobby, 'handed over', 'handover-1')).toMatchObject({ seq: 1, duplicate: true });
     // The hand-over queue is emptied once answered.
     await until(async () => (await redis.xlen(keys.writeStream())) === 0, 3000, 'the stream to empty');
   });
 
   it('moves the lease to another instance when the writer stops, and sends keep working', async () => {
-    const [alice, bob] = event.participants;
-    const sender = await connect(cluster.urls[2]!, alice!.cookie);
-    const watcher = await connect(cluster.urls[1]!, bob!.cookie);
-    clients.push(sender, watcher);
-    const { room } = await sender.join(event.lobby);
-    await watcher.join(event.lobby);
+    const [alice, bob] = ctx.event.participants;
+    const sender = await ctx.open(2, alice!.cookie);
+    const watcher = await ctx.open(1, bob!.cookie);
+    const { room } = await sender.join(ctx.event.lobby);
+    await watcher.join(ctx.event.lobby);
     const before = (room as { lastSeq: number }).lastSeq;
 
-    await cluster.apps[0]!.close();
+    await ctx.cluster.apps[0]!.close();
     await until(() => writers().filter((i) => i > 0).length === 1, 5000, 'a new writer');
-    const ack = await sender.say(event.lobby, 'after the writer stopped', 'after-stop');
+    const ack = await sender.say(ctx.event.lobby, 'after the writer stopped', 'after-stop');
     expect(ack).toMatchObject({ seq: before + 1, duplicate: false });
     const received = await watcher.next((f) => f.type === 'message' && (f.message as { seq: number }).seq === before + 1);
     expect(received.message).toMatchObject({ text: 'after the writer stopped' });
   });
 
   it('answers a hand-over that a dead writer read but never answered', async () => {
-    const [alice] = event.participants;
+    const [alice] = ctx.event.participants;
     const origin = 'ghost-origin';
     const replies = redis.duplicate();
     const answered = new Promise<string>((resolve) => replies.on('message', (_channel: string, raw: string) => resolve(raw)));
     await replies.subscribe(keys.writeReplies(origin));
-    const message = { roomId: event.lobby, senderId: alice!.userId, senderName: 'Alice', clientId: 'orphaned-1', text: 'read by a writer that died' };
+    const message = { roomId: ctx.event.lobby, senderId: alice!.userId, senderName: 'Alice', clientId: 'orphaned-1', text: 'read by a writer that died' };
     // A "writer" that reads the entry and dies before answering: it stays pending in the group.
     // (One transaction, so the live writer, blocked on the stream, cannot read it first.)
     const [, [, read]] = (await redis
@@ -91,7 +81,7 @@ describe('chat writer lease', () => {
     // The current writer stops; the next one claims what was left pending (idle longer than a lease).
     const current = writers()[0]!;
     await new Promise((resolve) => setTimeout(resolve, 3100));
-    await cluster.apps[current]!.close();
+    await ctx.cluster.apps[current]!.close();
     const reply = JSON.parse(await Promise.race([answered, new Promise<string>((_, reject) => setTimeout(() => reject(new Error('no answer')), 8000))])) as {
       requestId: string;
       ok: boolean;
@@ -99,7 +89,7 @@ describe('chat writer lease', () => {
     };
     replies.disconnect();
     expect(reply).toMatchObject({ requestId: '7', ok: true, result: { view: { text: 'read by a writer that died' } } });
-    const stored = await cluster.apps.at(-1)!.services.chat.log.range(event.lobby, reply.result.view.seq, reply.result.view.seq);
+    const stored = await ctx.cluster.apps.at(-1)!.services.chat.log.range(ctx.event.lobby, reply.result.view.seq, reply.result.view.seq);
     expect(stored[0]).toMatchObject({ clientId: 'orphaned-1', text: 'read by a writer that died' });
   });
 });
