@@ -78,6 +78,7 @@ describe('events: an organizer runs a brokerage event from creation to the publi
     // The events list filters by sector on the server: listed under C (its sector), not under J.
     await o.goto('/events?sector=C');
     await o.getByRole('link', { name: title }).waitFor();
+    await screenshot(o, 'events-list-sector');
     const sectorJ = o.waitForResponse((r) => r.url().includes('/api/events?') && r.url().includes('sector=J'));
     await o.getByLabel('Sector', { exact: true }).selectOption('J');
     expect((await sectorJ).status()).toBe(200);
