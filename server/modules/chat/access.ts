@@ -3,6 +3,7 @@ import { HttpError } from '../../plugins/errors';
 import type { CurrentUser } from '../accounts/current-user';
 import { parseRoomId, type RoomKind } from './ids';
 import type { ChatKeys } from './keys';
+import { SharedParticipantSets, type ParticipantSet } from './participant-sets';
 import { RevalidatingCache } from './revalidating';
 import type { ChatRoomDoc, ChatRoomModel } from './model';
 
@@ -40,7 +41,6 @@ const DEFAULT_TITLES: Record<RoomKind, string> = { lobby: 'Event lobby', topic: 
 interface Cached<T> {
   value: T;
   expires: number;
-  loadedAt: number;
 }
 
 /**
@@ -50,9 +50,11 @@ interface Cached<T> {
  * event, not one per participant: a 1,000-member lobby costs one look-up per TTL).
  */
 export class RoomAccess {
-  private rooms = new Map<string, Cached<RoomInfo | null>>();
-  private participants = new RevalidatingCache<Set<string>>(MEMBERSHIP_TTL_MS, 3 * MEMBERSHIP_TTL_MS);
-  private organizers = new RevalidatingCache<boolean>(MEMBERSHIP_TTL_MS, 3 * MEMBERSHIP_TTL_MS);
+  /** Room documents; a send never waits for a reload (a lock or removal elsewhere drops the entry at once, see invalidateRoom). */
+  private rooms: RevalidatingCache<RoomInfo | null>;
+  private participants: RevalidatingCache<ParticipantSet>;
+  private organizers: RevalidatingCache<boolean>;
+  private sharedParticipants: SharedParticipantSets;
   private parties = new Map<string, Cached<Promise<[string, string] | null>>>();
 
   constructor(
@@ -64,7 +66,18 @@ export class RoomAccess {
       keys: ChatKeys;
       now?: () => number;
     },
-  ) {}
+  ) {
+    const now = () => this.now();
+    this.rooms = new RevalidatingCache(MEMBERSHIP_TTL_MS, 3 * MEMBERSHIP_TTL_MS, { now });
+    this.participants = new RevalidatingCache(MEMBERSHIP_TTL_MS, 3 * MEMBERSHIP_TTL_MS, { now, loadedAt: (set) => set.loadedAt });
+    this.organizers = new RevalidatingCache(MEMBERSHIP_TTL_MS, 3 * MEMBERSHIP_TTL_MS, { now });
+    this.sharedParticipants = new SharedParticipantSets({
+      redis: deps.redis,
+      keys: deps.keys,
+      load: (eventId) => deps.events.participantUserIds(eventId),
+      ttlMs: MEMBERSHIP_TTL_MS,
+    });
+  }
 
   private now(): number {
     return this.deps.now?.() ?? Date.now();
@@ -102,13 +115,11 @@ export class RoomAccess {
     this.rooms.delete(roomId);
   }
 
-  async storedRoom(roomId: string): Promise<RoomInfo | null> {
-    const hit = this.rooms.get(roomId);
-    if (hit && hit.expires > this.now()) return hit.value;
-    const doc = await this.deps.rooms.findById(roomId).lean<ChatRoomDoc>();
-    const value = doc ? toRoomInfo(doc) : null;
-    this.rooms.set(roomId, { value, expires: this.now() + MEMBERSHIP_TTL_MS, loadedAt: this.now() });
-    return value;
+  storedRoom(roomId: string): Promise<RoomInfo | null> {
+    return this.rooms.get(roomId, async () => {
+      const doc = await this.deps.rooms.findById(roomId).lean<ChatRoomDoc>();
+      return doc ? toRoomInfo(doc) : null;
+    });
   }
 
   private async createRoom(roomId: string, kind: RoomKind, eventId: string | null): Promise<RoomInfo> {
@@ -147,8 +158,8 @@ export class RoomAccess {
     return this.organizers.get(`${eventId}|${user.platformAdmin ? 'admin' : ''}|${organizations}`, () => this.deps.events.isOrganizer(eventId, user));
   }
 
-  private participantSet(eventId: string): Promise<Set<string>> {
-    return this.participants.get(eventId, async () => new Set(await this.deps.events.participantUserIds(eventId)));
+  private async participantSet(eventId: string): Promise<Set<string>> {
+    return (await this.participants.get(eventId, () => this.sharedParticipants.get(eventId))).ids;
   }
 
   /**
@@ -157,7 +168,7 @@ export class RoomAccess {
    */
   private async isParticipant(eventId: string, userId: string): Promise<boolean> {
     if ((await this.participantSet(eventId)).has(userId)) return true;
-    return (await this.participants.fresh(eventId, async () => new Set(await this.deps.events.participantUserIds(eventId)))).has(userId);
+    return (await this.participants.fresh(eventId, () => this.sharedParticipants.fresh(eventId))).ids.has(userId);
   }
 
   private async partiesOf(kind: RoomKind, ref: string): Promise<[string, string] | null> {
@@ -175,7 +186,7 @@ export class RoomAccess {
     const hit = map.get(key);
     if (hit && hit.expires > this.now()) return hit.value;
     const value = load();
-    map.set(key, { value, expires: this.now() + MEMBERSHIP_TTL_MS, loadedAt: this.now() });
+    map.set(key, { value, expires: this.now() + MEMBERSHIP_TTL_MS });
     value.catch(() => map.delete(key));
     if (map.size > 20_000) this.evictExpired(map);
     return value;

@@ -16,6 +16,10 @@ export class ChatKeys {
   mute = (roomId: string, userId: string) => `${this.prefix}:chat:mute:${roomId}:${userId}`;
   /** Sorted set `<instance>|<userId>|<name>` scored by expiry time (ms). */
   presence = (roomId: string) => `${this.prefix}:chat:presence:${roomId}`;
+  /** An event's participant user ids as loaded by one instance for all (JSON `{loadedAt, ids}`, expires with the membership TTL). */
+  participants = (eventId: string) => `${this.prefix}:chat:participants:${eventId}`;
+  /** Held by the instance loading an event's participants, so the others wait for its copy. */
+  participantsLoading = (eventId: string) => `${this.prefix}:chat:participants-loading:${eventId}`;
   /** Which instance stores messages for the whole deployment (value: its instance id, short TTL). */
   writerLease = () => `${this.prefix}:chat:writer`;
   /** Stream of messages other instances hand to the writer instance. */

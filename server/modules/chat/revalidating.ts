@@ -12,12 +12,21 @@ interface Entry<T> {
  */
 export class RevalidatingCache<T> {
   private entries = new Map<string, Entry<T>>();
+  private readonly now: () => number;
+  private readonly loadedAt: (value: T) => number | undefined;
 
   constructor(
     private readonly ttlMs: number,
     private readonly staleMs: number,
-    private readonly now: () => number = Date.now,
-  ) {}
+    options: {
+      now?: () => number;
+      /** When a value was read from its source, if earlier than its load (a copy shared by another instance): it ages from then. */
+      loadedAt?: (value: T) => number;
+    } = {},
+  ) {
+    this.now = options.now ?? Date.now;
+    this.loadedAt = options.loadedAt ?? (() => undefined);
+  }
 
   get(key: string, load: () => Promise<T>): Promise<T> {
     const entry = this.entries.get(key) ?? { at: 0 };
@@ -47,7 +56,7 @@ export class RevalidatingCache<T> {
     entry.loading ??= load().then(
       (value) => {
         entry.value = value;
-        entry.at = this.now();
+        entry.at = Math.min(this.now(), this.loadedAt(value) ?? Infinity);
         entry.loading = undefined;
         return value;
       },

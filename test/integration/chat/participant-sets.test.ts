@@ -1,0 +1,93 @@
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { ChatKeys } from '../../../server/modules/chat/keys';
+import { SharedParticipantSets } from '../../../server/modules/chat/participant-sets';
+import { testConfig } from '../../helpers/config';
+
+/** Two "instances" (own Redis connections, own SharedParticipantSets) over one real Redis, with a loader that counts database reads. */
+describe('SharedParticipantSets (real Redis)', () => {
+  const config = testConfig();
+  const prefix = `mbtest-sets-${randomBytes(3).toString('hex')}`;
+  const keys = new ChatKeys(prefix);
+  /** Event ids unique per attempt (a retried test must not find the first attempt's copy). */
+  const newEvent = () => `event-${randomBytes(3).toString('hex')}`;
+  const connections: Redis[] = [];
+  let reads: string[] = [];
+  let participants = ['u1', 'u2'];
+  let failNext = false;
+
+  const instance = (ttlMs: number) => {
+    const redis = new Redis(config.REDIS_URL);
+    connections.push(redis);
+    return new SharedParticipantSets({
+      redis,
+      keys,
+      ttlMs,
+      load: async (eventId) => {
+        reads.push(eventId);
+        await new Promise((resolve) => setTimeout(resolve, 100)); // a slow scan, so the other instance has to wait
+        if (failNext) {
+          failNext = false;
+          throw new Error('database unavailable');
+        }
+        return [...participants];
+      },
+    });
+  };
+
+  beforeEach(() => {
+    reads = [];
+    participants = ['u1', 'u2'];
+    failNext = false;
+  });
+  afterAll(async () => {
+    const redis = connections[0];
+    if (redis) for (const key of await redis.keys(`${prefix}:*`)) await redis.del(key);
+    connections.forEach((c) => c.disconnect());
+  });
+
+  it('reads the database once for instances asking at the same time; all get the same set', async () => {
+    const e1 = newEvent();
+    const [a, b] = [instance(5000), instance(5000)];
+    const sets = await Promise.all([a.get(e1), b.get(e1), a.get(e1), b.get(e1)]);
+    expect(reads).toEqual([e1]);
+    for (const set of sets) expect([...set.ids].sort()).toEqual(['u1', 'u2']);
+    // The copy keeps the time of the database read, so every instance ages it from then.
+    expect(new Set(sets.map((s) => s.loadedAt)).size).toBe(1);
+  });
+
+  it('reads the database again once the shared copy is older than the TTL', async () => {
+    const e2 = newEvent();
+    const [a, b] = [instance(300), instance(300)];
+    await a.get(e2);
+    await b.get(e2);
+    expect(reads).toEqual([e2]);
+    participants = ['u1'];
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    const later = await b.get(e2);
+    expect(reads).toEqual([e2, e2]);
+    expect([...later.ids]).toEqual(['u1']);
+  });
+
+  it('fresh() always reads the database and replaces the shared copy', async () => {
+    const e3 = newEvent();
+    const [a, b] = [instance(5000), instance(5000)];
+    await a.get(e3);
+    participants = ['u1', 'u2', 'u3'];
+    expect([...(await a.fresh(e3)).ids]).toContain('u3');
+    expect([...(await b.get(e3)).ids]).toContain('u3');
+    expect(reads).toEqual([e3, e3]);
+  });
+
+  it('a failed load releases the loading lock, so the next ask reads at once instead of waiting', async () => {
+    const e4 = newEvent();
+    const a = instance(5000);
+    failNext = true;
+    await expect(a.get(e4)).rejects.toThrow('database unavailable');
+    const started = Date.now();
+    expect([...(await a.get(e4)).ids].sort()).toEqual(['u1', 'u2']);
+    expect(Date.now() - started).toBeLessThan(5000); // not the 10 s wait for another instance's load
+    expect(reads).toEqual([e4, e4]);
+  });
+});
