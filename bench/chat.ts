@@ -3,6 +3,9 @@
  * (one instance, then two sharing MongoDB and Redis), the clients in another process with real `ws`
  * connections: N clients in rooms of 10, each sending a message every 5 s, then a broadcast to a
  * 1,000-member lobby. Baseline in the same run: the one-instance figures for the two-instance run.
+ * On two shared cores a 30 s p99 moves by a third from run to run, so the rooms load runs in
+ * BENCH_ROUNDS rounds, alternating which setup goes first, and the ratio reported is the median of
+ * the rounds' ratios (each round's figures are printed too).
  * Prints one JSON object on stdout; progress goes to stderr.
  */
 import { execFileSync } from 'node:child_process';
@@ -21,6 +24,7 @@ import { seedChatBench } from './chat/seed';
 const CLIENTS = Number(process.env['BENCH_CLIENTS'] ?? 2000);
 const LOBBY = Number(process.env['BENCH_LOBBY'] ?? 1000);
 const DURATION_MS = Number(process.env['BENCH_DURATION_MS'] ?? 30_000);
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
 const ROOM_SIZE = 10;
 const INTERVAL_MS = 5000;
 const log = (message: string) => process.stderr.write(`[bench:chat] ${message}\n`);
@@ -69,7 +73,8 @@ async function runClients(plan: ClientPlan, procs: ChildOutput[]) {
   return { ...(JSON.parse(line) as Record<string, unknown>), serverRssMb: peak };
 }
 
-async function scenario(config: Config, instances: number, data: Awaited<ReturnType<typeof seedChatBench>>) {
+/** One setup (one or two API instances): the rooms load, then (in the first round) the lobby broadcast. */
+async function scenario(config: Config, instances: number, data: Awaited<ReturnType<typeof seedChatBench>>, withLobby: boolean) {
   log(`starting ${instances} API instance(s)`);
   const { urls, procs } = await startApis(config, instances);
   try {
@@ -79,6 +84,7 @@ async function scenario(config: Config, instances: number, data: Awaited<ReturnT
       procs,
     );
     log(`rooms: ${JSON.stringify(rooms)}`);
+    if (!withLobby) return { instances, rooms };
     log(`lobby: broadcast to ${LOBBY} members`);
     const lobby = await runClients(
       { urls, tokens: data.tokens.slice(0, LOBBY), phase: 'lobby', rooms: [data.lobby], roomSize: LOBBY, durationMs: 0, intervalMs: 1000, broadcasterToken: data.organizerToken, broadcasts: 10 },
@@ -91,6 +97,15 @@ async function scenario(config: Config, instances: number, data: Awaited<ReturnT
     if (process.env['BENCH_DEBUG']) procs.forEach((proc, i) => log(`instance ${i} output:\n${proc.output().slice(-20000)}`));
   }
 }
+
+type Run = Awaited<ReturnType<typeof scenario>>;
+const roomsOf = (run: Run) => run.rooms as unknown as { latencyMs: { p99: number }; lost: number; duplicated: number };
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+const ratio = (a: number, b: number) => Math.round((a / Math.max(1, b)) * 100) / 100;
 
 async function main() {
   execFileSync('bash', ['scripts/services.sh', 'up'], { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -112,24 +127,51 @@ async function main() {
   await app.close();
   log(`seeded ${data.tokens.length} people, ${data.topicRooms.length} rooms in ${Date.now() - started} ms`);
 
-  const one = await scenario(config, 1, data);
-  const two = process.env['BENCH_ONE_ONLY'] ? one : await scenario(config, 2, data);
-  const p99 = (run: typeof one) => (run.rooms as unknown as { latencyMs: { p99: number } }).latencyMs.p99;
-  const result = {
+  try {
+    process.stdout.write(`${JSON.stringify(await measure(config, data), null, 2)}\n`);
+  } finally {
+    await clearKeys();
+    redis.disconnect();
+    await dropDatabase(config);
+  }
+}
+
+/** The first round with the lobby, then rooms-only rounds; BENCH_ONE_ONLY stops after one instance. */
+async function measure(config: Config, data: Awaited<ReturnType<typeof seedChatBench>>) {
+  const firstOne = await scenario(config, 1, data, true);
+  if (process.env['BENCH_ONE_ONLY']) return { benchmark: 'chat', clients: CLIENTS, oneInstance: firstOne };
+  const firstTwo = await scenario(config, 2, data, true);
+  const rounds = [{ oneInstance: firstOne, twoInstances: firstTwo }];
+  for (let round = 2; round <= ROUNDS; round += 1) {
+    log(`round ${round} of ${ROUNDS}`);
+    // Alternating which setup runs first cancels a drift of the machine over the run.
+    const twoFirst = round % 2 === 0;
+    const a = await scenario(config, twoFirst ? 2 : 1, data, false);
+    const b = await scenario(config, twoFirst ? 1 : 2, data, false);
+    rounds.push(twoFirst ? { oneInstance: b, twoInstances: a } : { oneInstance: a, twoInstances: b });
+  }
+  const perRound = rounds.map(({ oneInstance, twoInstances }) => {
+    const [one, two] = [roomsOf(oneInstance), roomsOf(twoInstances)];
+    return {
+      oneP99Ms: one.latencyMs.p99,
+      twoP99Ms: two.latencyMs.p99,
+      ratio: ratio(two.latencyMs.p99, one.latencyMs.p99),
+      lost: one.lost + two.lost,
+      duplicated: one.duplicated + two.duplicated,
+    };
+  });
+  return {
     benchmark: 'chat',
     clients: CLIENTS,
     roomSize: ROOM_SIZE,
     messageIntervalSeconds: INTERVAL_MS / 1000,
     durationSeconds: DURATION_MS / 1000,
     lobbyMembers: LOBBY,
-    oneInstance: one,
-    twoInstances: two,
-    twoVsOneP99Ratio: Math.round((p99(two) / Math.max(1, p99(one))) * 100) / 100,
+    oneInstance: firstOne,
+    twoInstances: firstTwo,
+    rounds: perRound,
+    twoVsOneP99Ratio: Math.round(median(perRound.map((r) => r.ratio)) * 100) / 100,
   };
-  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  await clearKeys();
-  redis.disconnect();
-  await dropDatabase(config);
 }
 
 main().then(

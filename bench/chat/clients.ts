@@ -25,6 +25,8 @@ const log = (message: string) => process.stderr.write(`[bench:chat clients] ${me
 const plan = JSON.parse(readFileSync(process.env['BENCH_PLAN']!, 'utf8')) as ClientPlan;
 /** clientIds are idempotency keys: a second run must not reuse the first run's. */
 const RUN = Math.random().toString(36).slice(2, 8);
+/** Pause between the last join and the first measured message (presence frames and catch-up reads of the joins settle). */
+const JOIN_SETTLE_MS = 3000;
 
 interface Sim {
   index: number;
@@ -150,6 +152,8 @@ async function rooms() {
   log(`${sims.length} clients joined in ${Math.round(performance.now() - started)} ms`);
   const byRoom = new Map<string, Sim[]>();
   for (const sim of sims) byRoom.set(sim.room, [...(byRoom.get(sim.room) ?? []), sim]);
+  // The servers finish the joins' work (presence, catch-up reads) before the steady load is measured, as in the lobby phase.
+  await new Promise((resolve) => setTimeout(resolve, JOIN_SETTLE_MS));
   const pending: Promise<void>[] = [];
   const timers: NodeJS.Timeout[] = [];
   loopDelay.reset();
@@ -177,8 +181,7 @@ async function lobby() {
   const started = performance.now();
   const sims = await connectAll(plan.tokens.length, () => room);
   log(`${sims.length} lobby members joined in ${Math.round(performance.now() - started)} ms`);
-  // Presence frames of the joins settle before measuring.
-  await new Promise((resolve) => setTimeout(resolve, 2500));
+  await new Promise((resolve) => setTimeout(resolve, JOIN_SETTLE_MS));
   const broadcaster = await open(-1, plan.broadcasterToken!, room, plan.urls[0]!);
   for (let n = 0; n < (plan.broadcasts ?? 10); n += 1) {
     await say(broadcaster, n);

@@ -10,7 +10,8 @@ import type { ChatRoomDoc, ChatRoomModel } from './model';
 /** What the chat needs to know about events (implemented by server/modules/events/membership.ts). */
 export interface EventMembershipPort {
   isOrganizer(eventId: string, user: CurrentUser): Promise<boolean>;
-  participantUserIds(eventId: string): Promise<string[]>;
+  /** Registered participants only: organizers are recognised by isOrganizer. */
+  registeredUserIds(eventId: string): Promise<string[]>;
   acceptedMeeting(meetingId: string): Promise<{ eventId: string; organizationIds: [string, string] } | null>;
   /** Titles given to a lobby or meeting room when it is first opened (null: keep the generic one). */
   lobbyTitle(eventId: string): Promise<string | null>;
@@ -74,7 +75,7 @@ export class RoomAccess {
     this.sharedParticipants = new SharedParticipantSets({
       redis: deps.redis,
       keys: deps.keys,
-      load: (eventId) => deps.events.participantUserIds(eventId),
+      load: (eventId) => deps.events.registeredUserIds(eventId),
       ttlMs: MEMBERSHIP_TTL_MS,
     });
   }
