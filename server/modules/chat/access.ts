@@ -47,8 +47,9 @@ interface Cached<T> {
 /**
  * Who may read, write and moderate a room. Answers are cached per instance for MEMBERSHIP_TTL_MS:
  * a send checks the cache on every message (no database read per message), and a removed member
- * is refused within that time. Event rooms cache the event's whole participant set (one read per
- * event, not one per participant: a 1,000-member lobby costs one look-up per TTL).
+ * is refused within that time. Event rooms cache the event's whole set of registered users (one
+ * read per event, not one per participant), and that set is shared by all instances through Redis
+ * (SharedParticipantSets): a 1,000-member lobby costs one look-up per TTL for the whole deployment.
  */
 export class RoomAccess {
   /** Room documents; a send never waits for a reload (a lock or removal elsewhere drops the entry at once, see invalidateRoom). */
