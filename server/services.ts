@@ -112,7 +112,7 @@ export function createServices({ mongo, redis, config, log }: ServiceDeps) {
     links: new PlatformLinks({ researchOutputs, intermediaries, events: eventLinksFrom({ list: (user, query) => events.events.list(user, query) }) }),
   });
   const eventModels = { events: eventModel(mongo), registrations: eventRegistrationModel(mongo), meetings: meetingModel(mongo) };
-  const eventMembership = new EventMembership({ ...eventModels, users, organizations: organizationModel(mongo) });
+  const eventMembership = new EventMembership({ ...eventModels, organizations: organizationModel(mongo) });
   const events = createEventServices({
     models: eventModels,
     users,

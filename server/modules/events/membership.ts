@@ -1,6 +1,5 @@
 import { Types } from 'mongoose';
 import type { CurrentUser } from '../accounts/current-user';
-import type { UserModel } from '../accounts/model';
 import type { OrganizationModel } from '../organizations/model';
 import type { EventDoc, EventModel, EventRegistrationModel, MeetingDoc, MeetingModel } from './model';
 
@@ -8,7 +7,6 @@ export interface EventMembershipDeps {
   events: EventModel;
   registrations: EventRegistrationModel;
   meetings: MeetingModel;
-  users: UserModel;
   organizations: OrganizationModel;
 }
 
@@ -32,17 +30,6 @@ export class EventMembership {
     if (user.platformAdmin) return true;
     const organizerId = String(event.organizerOrganizationId);
     return user.memberships.some((membership) => membership.organizationId === organizerId);
-  }
-
-  /** Registered participants and the organizer organization's members. */
-  async isParticipant(eventId: string, userId: string): Promise<boolean> {
-    const event = await this.event(eventId);
-    const user = objectId(userId);
-    if (!event || !user) return false;
-    const registered = await this.deps.registrations.exists({ eventId: event._id, userId: user });
-    if (registered) return true;
-    const organizer = await this.deps.users.exists({ _id: user, 'memberships.organizationId': event.organizerOrganizationId });
-    return organizer !== null;
   }
 
   /**
