@@ -6,7 +6,7 @@ import type { OrganizationDoc } from '../organizations/model';
 import type { OrganizationService } from '../organizations/service';
 import { cursorFilter, toPage } from '../research-outputs/listing';
 import type { ResearchOutputService } from '../research-outputs/service';
-import { toObjectId } from '../shared/ids';
+import { parseObjectId, toObjectId } from '../shared/ids';
 import type { AccessAuditLog } from './audit-log';
 import type { AccessRequestDoc, AccessRequestModel } from './model';
 import { decisionMail, newRequestMail } from './notifications';
@@ -79,8 +79,9 @@ export class AccessRequestService {
    * refused or revoked): who may talk in the request's private chat room. Reads by `_id` only.
    */
   async grantedParties(id: string): Promise<[string, string] | null> {
-    if (!/^[0-9a-fA-F]{24}$/.test(id)) return null;
-    const request = await this.deps.requests.findById(id).lean<AccessRequestDoc>();
+    const objectId = parseObjectId(id);
+    if (!objectId) return null;
+    const request = await this.deps.requests.findById(objectId).lean<AccessRequestDoc>();
     if (!request || request.status !== 'granted') return null;
     return [String(request.ownerOrganizationId), String(request.requestingOrganizationId)];
   }

@@ -1,6 +1,6 @@
-import { Types } from 'mongoose';
 import type { CurrentUser } from '../accounts/current-user';
 import type { OrganizationModel } from '../organizations/model';
+import { parseObjectId } from '../shared/ids';
 import type { EventDoc, EventModel, EventRegistrationModel, MeetingDoc, MeetingModel } from './model';
 
 export interface EventMembershipDeps {
@@ -13,8 +13,6 @@ export interface EventMembershipDeps {
 /** Documents per batch and pause between batches of a scan-only read (see registeredUserIds). */
 const GENTLE_BATCH = 200;
 const GENTLE_PAUSE_MS = 20;
-
-const objectId = (id: string): Types.ObjectId | null => (/^[0-9a-fA-F]{24}$/.test(id) ? new Types.ObjectId(id) : null);
 
 /**
  * Who belongs to an event: the organizers (members of the organizing organization, and platform
@@ -52,7 +50,7 @@ export class EventMembership {
 
   /** The event and both organizations of an accepted meeting; null for any other status. */
   async acceptedMeeting(meetingId: string): Promise<{ eventId: string; organizationIds: [string, string] } | null> {
-    const id = objectId(meetingId);
+    const id = parseObjectId(meetingId);
     if (!id) return null;
     const meeting = await this.deps.meetings.findById(id).lean<MeetingDoc>();
     if (!meeting || meeting.status !== 'accepted') return null;
@@ -70,7 +68,7 @@ export class EventMembership {
 
   /** The title for a meeting's private chat: both organizations and the event, or null. */
   async meetingTitle(meetingId: string): Promise<string | null> {
-    const id = objectId(meetingId);
+    const id = parseObjectId(meetingId);
     const meeting = id ? await this.deps.meetings.findById(id).lean<MeetingDoc>() : null;
     if (!meeting) return null;
     const [event, requester, recipient] = await Promise.all([
@@ -82,7 +80,7 @@ export class EventMembership {
   }
 
   private async event(eventId: string): Promise<EventDoc | null> {
-    const id = objectId(eventId);
+    const id = parseObjectId(eventId);
     return id ? this.deps.events.findById(id).lean<EventDoc>() : null;
   }
 }

@@ -1,10 +1,14 @@
 import { Types } from 'mongoose';
 import { HttpError } from '../../plugins/errors';
 
+/** The ObjectId of a 24-hex-character id, or null for anything else (never a cast error). */
+export function parseObjectId(id: string): Types.ObjectId | null {
+  return Types.ObjectId.isValid(id) && /^[0-9a-fA-F]{24}$/.test(id) ? new Types.ObjectId(id) : null;
+}
+
 /** Converts a validated id string to an ObjectId; a malformed id is a 404, never a cast error. */
 export function toObjectId(id: string, what = 'item'): Types.ObjectId {
-  if (!Types.ObjectId.isValid(id) || !/^[0-9a-fA-F]{24}$/.test(id)) {
-    throw new HttpError(404, 'not_found', `No ${what} with id ${id}.`);
-  }
-  return new Types.ObjectId(id);
+  const parsed = parseObjectId(id);
+  if (!parsed) throw new HttpError(404, 'not_found', `No ${what} with id ${id}.`);
+  return parsed;
 }
