@@ -35,8 +35,15 @@ export class SharedParticipantSets {
     for (;;) {
       const shared = await this.sharedCopy(eventId);
       if (shared) return shared;
-      const mine = (await this.deps.redis.set(this.deps.keys.participantsLoading(eventId), '1', 'PX', WAIT_FOR_OTHER_MS, 'NX')) === 'OK';
-      if (mine || Date.now() >= giveUpAt) return this.fresh(eventId);
+      const lock = this.deps.keys.participantsLoading(eventId);
+      if ((await this.deps.redis.set(lock, '1', 'PX', WAIT_FOR_OTHER_MS, 'NX')) === 'OK') {
+        try {
+          return await this.fresh(eventId);
+        } finally {
+          await this.deps.redis.del(lock);
+        }
+      }
+      if (Date.now() >= giveUpAt) return this.fresh(eventId);
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
   }
@@ -44,14 +51,10 @@ export class SharedParticipantSets {
   /** Read from the database now (a "not a participant" must not come from a copy), and shared. */
   async fresh(eventId: string): Promise<ParticipantSet> {
     const loadedAt = Date.now();
-    try {
-      const ids = await this.deps.load(eventId);
-      const ttlLeft = loadedAt + this.deps.ttlMs - Date.now();
-      if (ttlLeft > 0) await this.deps.redis.set(this.deps.keys.participants(eventId), JSON.stringify({ loadedAt, ids }), 'PX', ttlLeft);
-      return { ids: new Set(ids), loadedAt };
-    } finally {
-      await this.deps.redis.del(this.deps.keys.participantsLoading(eventId));
-    }
+    const ids = await this.deps.load(eventId);
+    const ttlLeft = loadedAt + this.deps.ttlMs - Date.now();
+    if (ttlLeft > 0) await this.deps.redis.set(this.deps.keys.participants(eventId), JSON.stringify({ loadedAt, ids }), 'PX', ttlLeft);
+    return { ids: new Set(ids), loadedAt };
   }
 
   private async sharedCopy(eventId: string): Promise<ParticipantSet | null> {

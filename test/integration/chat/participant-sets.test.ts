@@ -80,6 +80,15 @@ describe('SharedParticipantSets (real Redis)', () => {
     expect(reads).toEqual([e3, e3]);
   });
 
+  it('fresh() leaves another instance\'s loading lock alone', async () => {
+    const e5 = newEvent();
+    const a = instance(5000);
+    const redis = connections.at(-1)!;
+    await redis.set(keys.participantsLoading(e5), '1', 'PX', 5000); // another instance is loading
+    await a.fresh(e5);
+    expect(await redis.exists(keys.participantsLoading(e5))).toBe(1);
+  });
+
   it('a failed load releases the loading lock, so the next ask reads at once instead of waiting', async () => {
     const e4 = newEvent();
     const a = instance(5000);
