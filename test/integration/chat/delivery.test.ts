@@ -7,10 +7,8 @@ describe('chat delivery across instances', () => {
 
   it('delivers a message sent on instance A to a member on instance B once, with an ack carrying id and sequence', async () => {
     const [alice, bob] = ctx.event.participants;
-    const onA = await ctx.open(0, alice!.cookie);
-    const onB = await ctx.open(1, bob!.cookie);
-    await onA.join(ctx.event.lobby);
-    await onB.join(ctx.event.lobby);
+    const onA = await ctx.inLobby(0, alice!.cookie);
+    const onB = await ctx.inLobby(1, bob!.cookie);
 
     const ack = await onA.say(ctx.event.lobby, 'Hello from instance A', 'first-message');
     expect(ack).toMatchObject({ type: 'ack', clientId: 'first-message', seq: 1, id: `${ctx.event.lobby}:1`, duplicate: false });

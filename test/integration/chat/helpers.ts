@@ -179,6 +179,8 @@ export interface ClusterContext {
   event: EventFixture;
   /** A socket to one instance, closed after the file's tests. */
   open(instance: number, cookie: string): Promise<ChatClient>;
+  /** A socket to one instance that has joined the event's lobby. */
+  inLobby(instance: number, cookie: string): Promise<ChatClient>;
 }
 
 /** Starts a cluster and an event with participants before the file's tests; closes sockets and cluster after. */
@@ -188,6 +190,11 @@ export function useClusterWithEvent(instances: number, participants: number, ove
     async open(instance: number, cookie: string) {
       const client = await connect(ctx.cluster.urls[instance]!, cookie);
       clients.push(client);
+      return client;
+    },
+    async inLobby(instance: number, cookie: string) {
+      const client = await ctx.open(instance, cookie);
+      await client.join(ctx.event.lobby);
       return client;
     },
   } as ClusterContext;

@@ -32,10 +32,8 @@ describe('chat writer lease', () => {
     expect(writers()).toEqual([0]);
     expect(await redis.get(keys.writerLease())).toBeTruthy();
     const [alice, bob] = ctx.event.participants;
-    const onTwo = await ctx.open(2, alice!.cookie);
-    const onOne = await ctx.open(1, bob!.cookie);
-    await onTwo.join(ctx.event.lobby);
-    await onOne.join(ctx.event.lobby);
+    const onTwo = await ctx.inLobby(2, alice!.cookie);
+    const onOne = await ctx.inLobby(1, bob!.cookie);
     const ack = await onTwo.say(ctx.event.lobby, 'handed over', 'handover-1');
     expect(ack).toMatchObject({ seq: 1, duplicate: false });
     const received = await onOne.next((f) => f.type === 'message');
@@ -49,9 +47,8 @@ describe('chat writer lease', () => {
   it('moves the lease to another instance when the writer stops, and sends keep working', async () => {
     const [alice, bob] = ctx.event.participants;
     const sender = await ctx.open(2, alice!.cookie);
-    const watcher = await ctx.open(1, bob!.cookie);
+    const watcher = await ctx.inLobby(1, bob!.cookie);
     const { room } = await sender.join(ctx.event.lobby);
-    await watcher.join(ctx.event.lobby);
     const before = (room as { lastSeq: number }).lastSeq;
 
     await ctx.cluster.apps[0]!.close();
