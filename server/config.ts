@@ -47,6 +47,11 @@ const ConfigSchema = Type.Object({
   CHAT_RATE_PER_SECOND: Type.Number({ minimum: 0.01, maximum: 10_000, default: 1 }),
   /** Chat: how often every socket's session and room memberships are re-checked (ms). */
   CHAT_SWEEP_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 60_000 }),
+  /**
+   * Chat: how often an event's participant set is re-read from the database (ms). Withdrawals
+   * through the API take effect at once; this bounds changes made behind its back.
+   */
+  CHAT_PARTICIPANTS_RELOAD_MS: Type.Integer({ minimum: 100, maximum: 3_600_000, default: 60_000 }),
 });
 
 export type Config = Static<typeof ConfigSchema>;

@@ -36,7 +36,7 @@ import { diagnosticDraftModel, diagnosticReportModel } from './modules/diagnosti
 import { PlatformLinks } from './modules/diagnostic/links';
 import { eventLinksFrom } from './modules/diagnostic/upcoming-events';
 import { DiagnosticService } from './modules/diagnostic/service';
-import { createChat, notificationPublisher } from './modules/chat/compose';
+import { createChat, notificationPublisher, participantLeftPublisher } from './modules/chat/compose';
 
 export interface ServiceDeps {
   mongo: Connection;
@@ -126,6 +126,8 @@ export function createServices({ mongo, redis, config, log }: ServiceDeps) {
     publicUrl: config.PUBLIC_URL,
     secret: config.SESSION_SECRET,
     log,
+    // Every API instance's chat drops the participant at once (not at its next membership reload).
+    onRegistrationWithdrawn: participantLeftPublisher(redis, redisPrefix),
   });
   const chat = createChat({ mongo, redis, redisPrefix, config, eventMembership, accessRequests, onError: (error) => log('chat write failed', { err: error }) });
   return {

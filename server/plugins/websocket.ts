@@ -35,7 +35,16 @@ export default fp(
       instanceId,
       onError,
       onRoomChanged: (roomId) => chat.access.invalidateRoom(roomId),
+      onParticipantLeft: ({ eventId, userId }) => {
+        chat.access.forgetParticipants(eventId);
+        // Their sockets here leave the event's rooms now, not at the next sweep.
+        for (const connection of hub.connectionsOf(userId)) {
+          const token = connections.get(connection as ChatConnection);
+          if (token) void recheck(connection as ChatConnection, token);
+        }
+      },
     });
+    await hub.start();
     app.decorate('chatHub', hub);
     const connections = new Map<ChatConnection, string>();
     const allowedOrigins = new Set([new URL(app.config.PUBLIC_URL).origin]);

@@ -46,10 +46,11 @@ interface Cached<T> {
 
 /**
  * Who may read, write and moderate a room. Answers are cached per instance for MEMBERSHIP_TTL_MS:
- * a send checks the cache on every message (no database read per message), and a removed member
- * is refused within that time. Event rooms cache the event's whole set of registered users (one
- * read per event, not one per participant), and that set is shared by all instances through Redis
- * (SharedParticipantSets): a 1,000-member lobby costs one look-up per TTL for the whole deployment.
+ * a send checks the cache on every message (no database read per message). Event rooms cache the
+ * event's whole set of registered users (one read per event, not one per participant), shared by
+ * all instances through Redis (SharedParticipantSets) and kept for `participantsReloadMs`: a
+ * withdrawal drops it at once on every instance (forgetParticipants), so the reload only bounds
+ * changes made behind the API's back.
  */
 export class RoomAccess {
   /** Room documents; a send never waits for a reload (a lock or removal elsewhere drops the entry at once, see invalidateRoom). */
@@ -66,18 +67,21 @@ export class RoomAccess {
       accessRequests: AccessRequestPort;
       redis: Redis;
       keys: ChatKeys;
+      /** How long an event's participant set is trusted (departures through the API drop it at once). */
+      participantsReloadMs?: number;
       now?: () => number;
     },
   ) {
     const now = () => this.now();
+    const participantsTtl = deps.participantsReloadMs ?? MEMBERSHIP_TTL_MS;
     this.rooms = new RevalidatingCache(MEMBERSHIP_TTL_MS, 3 * MEMBERSHIP_TTL_MS, { now });
-    this.participants = new RevalidatingCache(MEMBERSHIP_TTL_MS, 3 * MEMBERSHIP_TTL_MS, { now, loadedAt: (set) => set.loadedAt });
+    this.participants = new RevalidatingCache(participantsTtl, 3 * participantsTtl, { now, loadedAt: (set) => set.loadedAt });
     this.organizers = new RevalidatingCache(MEMBERSHIP_TTL_MS, 3 * MEMBERSHIP_TTL_MS, { now });
     this.sharedParticipants = new SharedParticipantSets({
       redis: deps.redis,
       keys: deps.keys,
       load: (eventId) => deps.events.registeredUserIds(eventId),
-      ttlMs: MEMBERSHIP_TTL_MS,
+      ttlMs: participantsTtl,
     });
   }
 
@@ -110,6 +114,11 @@ export class RoomAccess {
     if (!role) throw new HttpError(403, 'not_member', 'You are not a member of this chat room.');
     const room = stored ?? (await this.createRoom(roomId, parsed.kind, eventId));
     return { room, role };
+  }
+
+  /** Forgets this instance's copy of an event's participants (someone left; see announceParticipantLeft). */
+  forgetParticipants(eventId: string): void {
+    this.participants.delete(eventId);
   }
 
   /** Forgets the cached room document (its lock changed, a message was removed). */

@@ -6,6 +6,7 @@ import type { CurrentUser } from '../accounts/current-user';
 import type { NotificationView } from '../notifications/schema';
 import { RoomAccess, type EventMembershipPort } from './access';
 import { ChatKeys, defineChatScripts } from './keys';
+import { announceParticipantLeft } from './participant-sets';
 import { MessageLog } from './log';
 import { chatModels } from './model';
 import { ChatService } from './service';
@@ -28,7 +29,7 @@ export function createChat({ mongo, redis, redisPrefix, config, eventMembership,
   const keys = new ChatKeys(redisPrefix);
   defineChatScripts(redis);
   const log = new MessageLog(redis, keys, models.messages);
-  const access = new RoomAccess({ rooms: models.rooms, events: eventMembership, accessRequests, redis, keys });
+  const access = new RoomAccess({ rooms: models.rooms, events: eventMembership, accessRequests, redis, keys, participantsReloadMs: config.CHAT_PARTICIPANTS_RELOAD_MS });
   return new ChatService({
     models,
     redis,
@@ -55,4 +56,10 @@ export function notificationPublisher(redis: Redis, redisPrefix: string, onError
   return (userId: string, notification: NotificationView): void => {
     redis.publish(keys.userChannel(userId), JSON.stringify({ type: 'notification', notification })).catch(onError);
   };
+}
+
+/** RegistrationService hook: someone withdrew from an event; every instance stops treating them as a participant. */
+export function participantLeftPublisher(redis: Redis, redisPrefix: string) {
+  const keys = new ChatKeys(redisPrefix);
+  return (eventId: string, userId: string): Promise<void> => announceParticipantLeft(redis, keys, eventId, userId);
 }

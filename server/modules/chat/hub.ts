@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import type { ChatKeys } from './keys';
 import { messageFrame, type MessageLog } from './log';
 import { RoomFeed, type FeedMember, type FeedWatcher } from './feed';
+import type { ParticipantLeft } from './participant-sets';
 import { Presence } from './presence';
 
 /** A connected socket as the hub sees it. */
@@ -32,10 +33,17 @@ export class ChatHub {
       onError: (error: unknown) => void;
       /** A room's stored state changed (lock, removal): drop cached copies. */
       onRoomChanged?: (roomId: string) => void;
+      /** Someone left an event (any instance may have cached them as a participant, and may host their sockets). */
+      onParticipantLeft?: (notice: ParticipantLeft) => void;
     },
   ) {
     deps.subscriber.on('message', (channel: string, frame: string) => this.onPublished(channel, frame));
     this.presence = new Presence(deps.publisher, deps.keys, deps.instanceId, (roomId, frame) => this.publishRoom(roomId, frame), deps.onError);
+  }
+
+  /** Listens for deployment-wide changes (before the instance serves anyone, so none is missed). */
+  async start(): Promise<void> {
+    await this.deps.subscriber.subscribe(this.deps.keys.changesChannel());
   }
 
   get connectionCount(): number {
@@ -144,6 +152,10 @@ export class ChatHub {
       parsed = JSON.parse(frame) as typeof parsed;
     } catch (error) {
       this.deps.onError(error);
+      return;
+    }
+    if (target.scope === 'changes') {
+      if (parsed.type === 'participant_left') this.deps.onParticipantLeft?.(parsed as unknown as ParticipantLeft);
       return;
     }
     if (target.scope === 'user') {

@@ -16,8 +16,10 @@ export class ChatKeys {
   mute = (roomId: string, userId: string) => `${this.prefix}:chat:mute:${roomId}:${userId}`;
   /** Sorted set `<instance>|<userId>|<name>` scored by expiry time (ms). */
   presence = (roomId: string) => `${this.prefix}:chat:presence:${roomId}`;
-  /** An event's participant user ids as loaded by one instance for all (JSON `{loadedAt, ids}`, expires with the membership TTL). */
+  /** An event's participant user ids as loaded by one instance for all (JSON `{loadedAt, ids}`, expires with the reload interval). */
   participants = (eventId: string) => `${this.prefix}:chat:participants:${eventId}`;
+  /** Raised whenever someone leaves an event's participants: a load that started before must not publish its copy. */
+  participantsVersion = (eventId: string) => `${this.prefix}:chat:participants-version:${eventId}`;
   /** Held by the instance loading an event's participants, so the others wait for its copy. */
   participantsLoading = (eventId: string) => `${this.prefix}:chat:participants-loading:${eventId}`;
   /** Which instance stores messages for the whole deployment (value: its instance id, short TTL). */
@@ -27,14 +29,17 @@ export class ChatKeys {
   /** Where the writer answers an instance's handed-over messages. */
   writeReplies = (instanceId: string) => `${this.prefix}:chat:write-replies:${instanceId}`;
   roomChannel = (roomId: string) => `${this.prefix}:chat:room:${roomId}`;
+  /** Every instance listens here for changes that concern all of them (someone left an event). */
+  changesChannel = () => `${this.prefix}:chat:changes`;
   userChannel = (userId: string) => `${this.prefix}:chat:user:${userId}`;
-  /** Inverse of roomChannel/userChannel for incoming pub/sub messages. */
-  parseChannel(channel: string): { scope: 'room' | 'user'; id: string } | null {
+  /** Inverse of roomChannel/userChannel/changesChannel for incoming pub/sub messages. */
+  parseChannel(channel: string): { scope: 'room' | 'user' | 'changes'; id: string } | null {
     const base = `${this.prefix}:chat:`;
     if (!channel.startsWith(base)) return null;
     const rest = channel.slice(base.length);
     if (rest.startsWith('room:')) return { scope: 'room', id: rest.slice(5) };
     if (rest.startsWith('user:')) return { scope: 'user', id: rest.slice(5) };
+    if (rest === 'changes') return { scope: 'changes', id: '' };
     return null;
   }
 }

@@ -31,6 +31,8 @@ export interface EventServicesDeps {
   /** Signs calendar feed tokens (the session secret). */
   secret: string;
   log: (message: string, data?: unknown) => void;
+  /** Someone withdrew their registration (wired to the chat by the composition root). */
+  onRegistrationWithdrawn?: (eventId: string, userId: string) => Promise<void>;
 }
 
 /** Builds the events module's services from the composition root's models and services. */
@@ -41,7 +43,14 @@ export function createEventServices(deps: EventServicesDeps) {
   const records = new MeetingRecords({ meetings, access, directory, notifications: deps.notifications, redis: deps.redis, redisPrefix: deps.redisPrefix, log: deps.log });
   return {
     events: new EventService({ events, registrations, meetings, organizations: deps.organizations, access }),
-    registrations: new RegistrationService({ registrations, meetings, access, directory }),
+    registrations: new RegistrationService({
+      registrations,
+      meetings,
+      access,
+      directory,
+      onWithdrawn: deps.onRegistrationWithdrawn,
+      onHookError: (error) => deps.log('registration withdrawal could not be announced', { err: error }),
+    }),
     recommendations: new RecommendationService({ registrations, meetings, access, directory, matchStore: deps.matchStore }),
     meetings: new MeetingService({ registrations, meetings, access, records, matchStore: deps.matchStore }),
     desk: new MeetingDesk({ registrations, meetings, access, records }),

@@ -15,6 +15,10 @@ export interface RegistrationServiceDeps {
   meetings: MeetingModel;
   access: EventAccess;
   directory: Directory;
+  /** Told after someone withdraws (the chat stops treating them as a participant at once). */
+  onWithdrawn?: (eventId: string, userId: string) => Promise<void>;
+  /** Reports a failed onWithdrawn: the withdrawal itself stands. */
+  onHookError?: (error: unknown) => void;
   now?: () => Date;
 }
 
@@ -83,6 +87,8 @@ export class RegistrationService {
     });
     if (open > 0) throw new HttpError(409, 'conflict', `You have ${open} open meeting request${open === 1 ? '' : 's'} or meeting${open === 1 ? '' : 's'}; cancel them first.`);
     await this.deps.registrations.deleteOne({ _id: registration._id });
+    // A failure here only delays the chat's view of it until its next reload (CHAT_PARTICIPANTS_RELOAD_MS).
+    await this.deps.onWithdrawn?.(String(event._id), user.id).catch((error: unknown) => this.deps.onHookError?.(error));
   }
 
   /** Everyone registered, for participants and organizers (no e-mail addresses: those are in the organizer's export). */

@@ -6,7 +6,7 @@ describe('chat room membership', () => {
   let cluster: Cluster;
   let event: EventFixture;
   beforeAll(async () => {
-    cluster = await startCluster(2, { CHAT_SWEEP_MS: '300' });
+    cluster = await startCluster(2, { CHAT_SWEEP_MS: '300', CHAT_PARTICIPANTS_RELOAD_MS: '2000' });
     event = await eventWithParticipants(cluster.apps[0]!, 3);
   });
   afterAll(async () => cluster?.close());
@@ -48,14 +48,15 @@ describe('chat room membership', () => {
     await Promise.all([member.close(), outsider.close()]);
   });
 
-  it('removes a participant whose registration is cancelled: they stop receiving and cannot send', async () => {
+  // Withdrawals through the API are pushed (withdrawal.test.ts); this one is deleted behind its back.
+  it('removes a participant whose registration is deleted in the database: they stop receiving and cannot send', async () => {
     const [, bob, carol] = event.participants;
     const staying = await connect(cluster.urls[0]!, bob!.cookie);
     const leaving = await connect(cluster.urls[1]!, carol!.cookie);
     await staying.join(event.lobby);
     await leaving.join(event.lobby);
     await cluster.apps[0]!.services.eventModels.registrations.deleteOne({ eventId: new Types.ObjectId(event.eventId), userId: new Types.ObjectId(carol!.userId) });
-    // Within the membership TTL plus one sweep the socket is told it left.
+    // Within the participant reload plus one sweep the socket is told it left.
     expect(await leaving.next((f) => f.type === 'left', 20_000)).toMatchObject({ roomId: event.lobby, reason: 'membership_revoked' });
     await staying.say(event.lobby, 'carol has gone');
     await staying.next((f) => f.type === 'message' && (f.message as { text: string }).text === 'carol has gone');

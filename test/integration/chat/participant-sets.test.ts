@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { ChatKeys } from '../../../server/modules/chat/keys';
-import { SharedParticipantSets } from '../../../server/modules/chat/participant-sets';
+import { announceParticipantLeft, SharedParticipantSets } from '../../../server/modules/chat/participant-sets';
 import { testConfig } from '../../helpers/config';
 
 /** Two "instances" (own Redis connections, own SharedParticipantSets) over one real Redis, with a loader that counts database reads. */
@@ -16,6 +16,8 @@ describe('SharedParticipantSets (real Redis)', () => {
   let reads: string[] = [];
   let participants = ['u1', 'u2'];
   let failNext = false;
+  /** While set, loads wait for it (a scan still running when someone leaves). */
+  let loadGate: Promise<void> | null = null;
 
   const instance = (ttlMs: number) => {
     const redis = new Redis(config.REDIS_URL);
@@ -26,12 +28,14 @@ describe('SharedParticipantSets (real Redis)', () => {
       ttlMs,
       load: async (eventId) => {
         reads.push(eventId);
+        const snapshot = [...participants];
         await new Promise((resolve) => setTimeout(resolve, 100)); // a slow scan, so the other instance has to wait
+        await loadGate;
         if (failNext) {
           failNext = false;
           throw new Error('database unavailable');
         }
-        return [...participants];
+        return snapshot;
       },
     });
   };
@@ -40,6 +44,7 @@ describe('SharedParticipantSets (real Redis)', () => {
     reads = [];
     participants = ['u1', 'u2'];
     failNext = false;
+    loadGate = null;
   });
   afterAll(async () => {
     const redis = connections[0];
@@ -87,6 +92,23 @@ describe('SharedParticipantSets (real Redis)', () => {
     await redis.set(keys.participantsLoading(e5), '1', 'PX', 5000); // another instance is loading
     await a.fresh(e5);
     expect(await redis.exists(keys.participantsLoading(e5))).toBe(1);
+  });
+
+  it('a load that was running when someone left does not share its copy', async () => {
+    const e6 = newEvent();
+    const [a, b] = [instance(5000), instance(5000)];
+    let release!: () => void;
+    loadGate = new Promise((resolve) => (release = resolve));
+    const stale = a.get(e6); // reads u1 and u2, then waits
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    participants = ['u1'];
+    await announceParticipantLeft(connections[0]!, keys, e6, 'u2');
+    release();
+    expect([...(await stale).ids].sort()).toEqual(['u1', 'u2']); // what the database said when the read began
+    loadGate = null;
+    // The other instance does not get that copy: it reads the database again.
+    expect([...(await b.get(e6)).ids]).toEqual(['u1']);
+    expect(reads).toEqual([e6, e6]);
   });
 
   it('a failed load releases the loading lock, so the next ask reads at once instead of waiting', async () => {
