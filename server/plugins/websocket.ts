@@ -27,6 +27,8 @@ export default fp(
     const chat = app.services.chat;
     const instanceId = randomBytes(6).toString('hex');
     await chat.writes.start(instanceId);
+    /** Open sockets and their session tokens (the sweep and departures re-check them). */
+    const connections = new Map<ChatConnection, string>();
     const hub = new ChatHub({
       publisher: app.redis,
       subscriber,
@@ -46,7 +48,6 @@ export default fp(
     });
     await hub.start();
     app.decorate('chatHub', hub);
-    const connections = new Map<ChatConnection, string>();
     const allowedOrigins = new Set([new URL(app.config.PUBLIC_URL).origin]);
 
     app.get('/api/ws', { websocket: true, schema: { hide: true } }, (socket, request) => {
