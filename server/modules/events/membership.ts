@@ -32,9 +32,9 @@ export class EventMembership {
 
   /**
    * The users registered for the event (organizers are answered by isOrganizer, from the user's
-   * own memberships). FerretDB can only scan for this, about 0.15 ms of its CPU per registration;
-   * read in batches with a pause between them, a 2,000-person event costs short slices of CPU
-   * instead of a quarter-second burst that message inserts would queue behind.
+   * own memberships). FerretDB can only scan for this, about 0.1 ms of its CPU per registration in
+   * the collection (of any event); read in batches with a pause between them, it costs short slices
+   * of CPU instead of a burst that message inserts would queue behind.
    */
   async registeredUserIds(eventId: string): Promise<string[]> {
     const event = await this.event(eventId);
