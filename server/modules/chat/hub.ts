@@ -155,7 +155,7 @@ export class ChatHub {
       return;
     }
     if (target.scope === 'changes') {
-      if (parsed.type === 'participant_left') this.deps.onParticipantLeft?.(parsed as unknown as ParticipantLeft);
+      if (parsed.type === 'participant_left') this.deps.onParticipantLeft?.(parsed as ParticipantLeft);
       return;
     }
     if (target.scope === 'user') {
