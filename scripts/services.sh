@@ -84,7 +84,8 @@ mongo_up() {
     local bin
     bin=$(ferret_binary)
     mkdir -p "$DATA/ferretdb"
-    nohup "$bin" -listen "127.0.0.1:$MONGO_PORT" -data "$DATA/ferretdb" >"$DATA/ferretdb.log" 2>&1 &
+    # setsid: its own session, so a Ctrl-C meant for `npm start` (same terminal) never reaches it.
+    setsid "$bin" -listen "127.0.0.1:$MONGO_PORT" -data "$DATA/ferretdb" >"$DATA/ferretdb.log" 2>&1 </dev/null &
     echo $! >"$DATA/ferretdb.pid"
   fi
   wait_port "$MONGO_PORT" ferretdb

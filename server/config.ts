@@ -1,5 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Value, type ValueError } from '@sinclair/typebox/value';
+import { fileURLToPath } from 'node:url';
+
+const DEFAULT_DATA_DIR = fileURLToPath(new URL('../data', import.meta.url));
 
 /**
  * Every setting Matchbridge reads from the environment, with local defaults.
@@ -11,7 +14,18 @@ const ConfigSchema = Type.Object({
   }),
   HOST: Type.String({ default: '127.0.0.1', minLength: 1 }),
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  /**
+   * The local databases (scripts/services.sh starts them on these ports, with their data in
+   * MB_DATA_DIR). MONGODB_URI and REDIS_URL follow the ports unless they are set themselves, so one
+   * set of variables moves the databases and everything that connects to them.
+   */
+  MB_MONGO_PORT: Type.Integer({ minimum: 1, maximum: 65535, default: 27017 }),
+  MB_REDIS_PORT: Type.Integer({ minimum: 1, maximum: 65535, default: 6379 }),
+  /** Local data: the databases' files and the generated session secret (see scripts/local-secret.ts). */
+  MB_DATA_DIR: Type.String({ minLength: 1, default: DEFAULT_DATA_DIR }),
+  /** Default: `mongodb://127.0.0.1:<MB_MONGO_PORT>/matchbridge`. */
   MONGODB_URI: Type.String({ pattern: '^mongodb(\\+srv)?://.+', default: 'mongodb://127.0.0.1:27017/matchbridge' }),
+  /** Default: `redis://127.0.0.1:<MB_REDIS_PORT>`. */
   REDIS_URL: Type.String({ pattern: '^rediss?://.+', default: 'redis://127.0.0.1:6379' }),
   /** Prefix for BullMQ keys, so several deployments or test files can share one Redis. */
   QUEUE_PREFIX: Type.String({ minLength: 1, pattern: '^[A-Za-z0-9_:-]+$', default: 'mb' }),
@@ -20,7 +34,7 @@ const ConfigSchema = Type.Object({
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
     { default: 'info' },
   ),
-  /** Public URL of the web app, used in mails and for Secure cookies behind TLS. */
+  /** Public URL of the web app, used in mails and for Secure cookies behind TLS. Default: `http://<HOST>:<PORT>`. */
   PUBLIC_URL: Type.String({ pattern: '^https?://.+', default: 'http://127.0.0.1:3000' }),
   /**
    * Trust X-Forwarded-For from a reverse proxy in front of the API. Off by default: otherwise any
@@ -73,18 +87,53 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     // An empty variable means "not set" so a blank line in an env file keeps the default.
     if (value !== undefined && value !== '') raw[key] = value;
   }
-  const withDefaults = Value.Default(ConfigSchema, raw);
+  // A copy: Value.Default fills in place, and `raw` must still say which variables were set.
+  const withDefaults = Value.Default(ConfigSchema, { ...raw });
   const converted = Value.Convert(ConfigSchema, withDefaults);
   const problems = [...Value.Errors(ConfigSchema, converted)].map((error) => {
     const variable = error.path.slice(1);
     return `${variable}=${JSON.stringify(env[variable])}: ${describeProblem(error)}`;
   });
   if (problems.length > 0) throw new ConfigError(dedupeByVariable(problems));
-  const config = converted as Config;
-  if (config.NODE_ENV === 'production' && config.SESSION_SECRET === ConfigSchema.properties.SESSION_SECRET.default) {
-    throw new ConfigError(['SESSION_SECRET: must be set to a secret of at least 32 characters in production']);
+  const config = followOtherSettings(converted as Config, raw);
+  if (config.SESSION_SECRET === ConfigSchema.properties.SESSION_SECRET.default) {
+    // Anyone can read the default in this repository and forge calendar feed tokens with it.
+    if (config.NODE_ENV === 'production') {
+      throw new ConfigError(['SESSION_SECRET: must be set to a secret of at least 32 characters in production']);
+    }
+    if (!isLoopback(config.HOST)) {
+      throw new ConfigError([
+        `SESSION_SECRET: the default secret is only allowed while the API listens on loopback, not HOST=${config.HOST}; set at least 32 random characters (npm start keeps one in MB_DATA_DIR/session-secret)`,
+      ]);
+    }
   }
   return config;
+}
+
+/**
+ * Where local runs keep their data. `npm start` needs it before the whole config can load: the
+ * session secret it keeps there is what lets the config load.
+ */
+export function localDataDir(env: Record<string, string | undefined> = process.env): string {
+  return env['MB_DATA_DIR'] || DEFAULT_DATA_DIR;
+}
+
+/** Addresses only this machine can reach. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+/** Fills the settings whose default is derived from others (the database URLs, PUBLIC_URL) when they are not set. */
+function followOtherSettings(config: Config, given: Record<string, unknown>): Config {
+  const derived = { ...config };
+  if (given['MONGODB_URI'] === undefined) derived.MONGODB_URI = `mongodb://127.0.0.1:${config.MB_MONGO_PORT}/matchbridge`;
+  if (given['REDIS_URL'] === undefined) derived.REDIS_URL = `redis://127.0.0.1:${config.MB_REDIS_PORT}`;
+  if (given['PUBLIC_URL'] === undefined) {
+    // A wildcard address is no place a browser can go to; this machine's loopback is.
+    const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? '127.0.0.1' : config.HOST;
+    derived.PUBLIC_URL = `http://${host.includes(':') ? `[${host}]` : host}:${config.PORT}`;
+  }
+  return derived;
 }
 
 /** Turns a schema error into words a person can act on (allowed values, expected format). */

@@ -19,16 +19,20 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** Whether something accepts TCP connections on 127.0.0.1:port. */
+export function portOpen(port: number): Promise<boolean> {
+  return new Promise<boolean>((resolve) => {
+    const socket = new Socket();
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => (socket.destroy(), resolve(false)));
+    socket.connect(port, '127.0.0.1');
+  });
+}
+
 export async function waitForPort(port: number, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = new Socket();
-      socket.once('connect', () => (socket.destroy(), resolve(true)));
-      socket.once('error', () => (socket.destroy(), resolve(false)));
-      socket.connect(port, '127.0.0.1');
-    });
-    if (open) return;
+    if (await portOpen(port)) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`nothing listening on 127.0.0.1:${port} after ${timeoutMs} ms`);
