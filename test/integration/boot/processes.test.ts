@@ -14,6 +14,12 @@ describe('the API process', () => {
     expect(output).toContain('LOG_LEVEL="loud"');
   });
 
+  it('refuses the development session secret when it would listen beyond loopback', async () => {
+    const proc = startTsProcess('server/main.ts', { HOST: '0.0.0.0', PORT: String(await freePort()), SESSION_SECRET: '', NODE_ENV: 'development' });
+    expect(await proc.exited).toBe(1);
+    expect(proc.output()).toContain('SESSION_SECRET: the default secret is only allowed while the API listens on loopback, not HOST=0.0.0.0');
+  });
+
   it('boots, becomes ready, and stops cleanly on SIGTERM', async () => {
     const port = await freePort();
     const config = testConfig({ PORT: String(port) });

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
+import { mongo as driver } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openMongo } from '../../../server/db';
 import { feedToken } from '../../../server/modules/events/calendar';
@@ -15,6 +16,7 @@ import { freePort, portOpen, ROOT, waitFor } from '../../helpers/processes';
  * worker supervised, and a Ctrl-C that leaves its databases running. One start serves every
  * test here, because a whole system (client build, databases, demo data) takes a while to come up.
  */
+const { ObjectId } = driver.BSON;
 const dataDir = mkdtempSync(join(tmpdir(), 'mb-system-'));
 const ports = { mongo: 0, redis: 0, api: 0 };
 let system: ChildProcess;
@@ -93,6 +95,11 @@ describe('a second system on its own ports and data directory', () => {
     });
     expect(login.status).toBe(200);
     const user = (await login.json()) as { id: string };
+    // The API signed in against this system's database, not the shared one.
+    const mongo = await openMongo(`mongodb://127.0.0.1:${ports.mongo}/matchbridge`);
+    const stored = await mongo.db!.collection('users').countDocuments({ _id: new ObjectId(user.id) });
+    await mongo.close();
+    expect(stored).toBe(1);
     const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
     const { items } = (await (await api('/api/events?mine=true', { headers: { cookie } })).json()) as { items: { id: string }[] };
     const eventId = items[0]!.id;
