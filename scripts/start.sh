@@ -10,5 +10,10 @@ cd "$ROOT"
 
 bash scripts/ensure-deps.sh
 bash scripts/services.sh up
-npx vite build --config client/vite.config.ts --logLevel warn
+# Rebuilt only when a client source (or the lock file) is newer than the last build: a restart
+# stays quick, and a build never empties client/dist under an API that is serving it.
+if [ ! -f client/dist/index.html ] ||
+  [ -n "$(find client package-lock.json -newer client/dist/index.html -type f -not -path 'client/dist/*' -print -quit)" ]; then
+  npx vite build --config client/vite.config.ts --logLevel warn
+fi
 exec node --import tsx scripts/start.ts
