@@ -7,12 +7,14 @@ import type { UserDoc, UserModel } from './model';
 import { hashPassword, UNKNOWN_USER_HASH_PROMISE, verifyPassword } from './password';
 import type { RegisterBody } from './schema';
 import type { SessionStore } from './sessions';
+import { FREE_FAILURES, type LoginThrottle } from './login-throttle';
 
 const RESET_TOKEN_TTL_SECONDS = 3600;
 
 export interface AccountServiceDeps {
   users: UserModel;
   sessions: SessionStore;
+  loginThrottle: LoginThrottle;
   mailer: Mailer;
   redis: Redis;
   redisPrefix: string;
@@ -46,10 +48,22 @@ export class AccountService {
   }
 
   async login(emailInput: string, password: string): Promise<{ user: CurrentUser; token: string }> {
-    const user = await this.deps.users.findOne({ email: emailInput.trim().toLowerCase() }).lean<UserDoc>();
+    const email = emailInput.trim().toLowerCase();
+    const { loginThrottle } = this.deps;
+    const paused = await loginThrottle.pausedFor(email);
+    if (paused > 0) {
+      throw new HttpError(429, 'sign_in_paused', `Too many failed sign-ins to this account. Try again in ${paused} seconds, or reset the password.`, undefined, paused);
+    }
+    const user = await this.deps.users.findOne({ email }).lean<UserDoc>();
     // Compare against a dummy hash for unknown e-mails so response time does not reveal accounts.
     const ok = await verifyPassword(password, user?.passwordHash ?? (await UNKNOWN_USER_HASH_PROMISE));
-    if (!user || !ok) throw new HttpError(401, 'invalid_credentials', 'E-mail or password is wrong.');
+    if (!user || !ok) {
+      const { failures, lockSeconds } = await loginThrottle.recordFailure(email);
+      // One notice per streak, when the first pause starts: later failures only lengthen it.
+      if (user && failures === FREE_FAILURES + 1) await this.sendPauseNotice(email, failures, lockSeconds);
+      throw new HttpError(401, 'invalid_credentials', 'E-mail or password is wrong.');
+    }
+    await loginThrottle.clear(email);
     const token = await this.deps.sessions.create(String(user._id));
     return { user: toCurrentUser(user), token };
   }
@@ -80,7 +94,9 @@ export class AccountService {
     const user = await this.deps.users.findOne({ email }).lean<UserDoc>();
     if (!user) return;
     const token = randomBytes(32).toString('base64url');
-    await this.deps.redis.set(this.resetKey(token), String(user._id), 'EX', RESET_TOKEN_TTL_SECONDS);
+    // The token is bound to the password it replaces: once the password changes (by this token,
+    // another one or a signed-in change), every token issued before is void.
+    await this.deps.redis.set(this.resetKey(token), `${String(user._id)} ${passwordFingerprint(user.passwordHash)}`, 'EX', RESET_TOKEN_TTL_SECONDS);
     await this.deps.mailer.send({
       to: email,
       subject: 'Reset your Matchbridge password',
@@ -89,11 +105,20 @@ export class AccountService {
   }
 
   async resetPassword(token: string, newPassword: string): Promise<void> {
+    const invalid = () => new HttpError(400, 'invalid_token', 'This reset link is invalid or has expired. Ask for a new one.', { field: 'token' });
     // GETDEL makes a token single-use even when two requests race.
-    const userId = await this.deps.redis.getdel(this.resetKey(token));
-    if (!userId) throw new HttpError(400, 'invalid_token', 'This reset link is invalid or has expired. Ask for a new one.', { field: 'token' });
-    await this.deps.users.updateOne({ _id: userId }, { $set: { passwordHash: await hashPassword(newPassword) } });
-    await this.deps.sessions.destroyAllFor(userId);
+    const [userId, fingerprint] = ((await this.deps.redis.getdel(this.resetKey(token))) ?? '').split(' ');
+    const user = userId ? await this.deps.users.findById(userId).lean<UserDoc>() : null;
+    if (!user || passwordFingerprint(user.passwordHash) !== fingerprint) throw invalid();
+    // Conditional on the old hash, so two different tokens racing cannot both set a password.
+    const updated = await this.deps.users.updateOne(
+      { _id: user._id, passwordHash: user.passwordHash },
+      { $set: { passwordHash: await hashPassword(newPassword) } },
+    );
+    if (updated.modifiedCount !== 1) throw invalid();
+    await this.deps.sessions.destroyAllFor(String(user._id));
+    // Whoever reads the account's mail may sign in again at once.
+    await this.deps.loginThrottle.clear(user.email);
   }
 
   async listUsers(limit: number): Promise<CurrentUser[]> {
@@ -105,6 +130,14 @@ export class AccountService {
   async emailsOf(userIds: string[]): Promise<Map<string, string>> {
     const users = await this.deps.users.find({ _id: { $in: userIds } }, { email: 1 }).lean<UserDoc[]>();
     return new Map(users.map((user) => [String(user._id), user.email]));
+  }
+
+  private async sendPauseNotice(email: string, failures: number, lockSeconds: number): Promise<void> {
+    await this.deps.mailer.send({
+      to: email,
+      subject: 'Failed sign-ins to your Matchbridge account',
+      text: `Someone tried to sign in to your Matchbridge account with a wrong password ${failures} times in a row.\n\nSigning in to it is paused for ${lockSeconds} seconds; every further failure doubles the pause (up to an hour).\n\nIf it was you, wait, or choose a new password here:\n${this.deps.publicUrl}/forgot-password\n\nIf it was not you, your password held. Choosing a longer one keeps it that way.`,
+    });
   }
 
   private resetKey(token: string): string {
@@ -123,6 +156,11 @@ export function toCurrentUser(user: UserDoc): CurrentUser {
       role: membership.role,
     })),
   };
+}
+
+/** A short digest of a password hash: tells whether the password changed without storing the hash. */
+function passwordFingerprint(passwordHash: string): string {
+  return createHash('sha256').update(passwordHash).digest('base64url').slice(0, 22);
 }
 
 export function isDuplicateKey(error: unknown): boolean {

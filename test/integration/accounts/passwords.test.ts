@@ -43,6 +43,30 @@ describe('accounts: changing and resetting passwords', () => {
     expect((await user.get('/api/auth/me')).statusCode).toBe(401);
   });
 
+  it('voids every other reset token once the password changes, by a reset or by the signed-in user', async () => {
+    const user = await registerUser(ctx.app, 'tokens');
+    const requestToken = async () => {
+      await ctx.app.inject({ method: 'POST', url: '/api/auth/password-reset/request', payload: { email: user.email } });
+      const [latest] = await ctx.app.services.mailbox.list(1, user.email);
+      return /token=([\w-]+)/.exec(latest?.text ?? '')?.[1];
+    };
+    const confirm = (token: string | undefined, password: string) =>
+      ctx.app.inject({ method: 'POST', url: '/api/auth/password-reset/confirm', payload: { token, newPassword: password } });
+
+    const [first, second] = [await requestToken(), await requestToken()];
+    expect((await confirm(first, 'reset passphrase one')).statusCode).toBe(204);
+    const stale = await confirm(second, 'reset passphrase two');
+    expect(stale.statusCode).toBe(400);
+    expect(stale.json().error.code).toBe('invalid_token');
+
+    const third = await requestToken();
+    const signedIn = clientFor(ctx.app, sessionCookie(await login(user.email, 'reset passphrase one')));
+    const changed = await signedIn.post('/api/auth/password', { currentPassword: 'reset passphrase one', newPassword: 'changed while signed in' });
+    expect(changed.statusCode).toBe(204);
+    expect((await confirm(third, 'reset passphrase three')).statusCode).toBe(400);
+    expect((await login(user.email, 'changed while signed in')).statusCode).toBe(200);
+  });
+
   it('answers a reset request for an unknown e-mail exactly like a known one and sends nothing', async () => {
     const response = await ctx.app.inject({ method: 'POST', url: '/api/auth/password-reset/request', payload: { email: 'nobody@test.example' } });
     expect(response.statusCode).toBe(202);
