@@ -5,6 +5,7 @@ import { userModel } from './modules/accounts/model';
 import { AccountService } from './modules/accounts/service';
 import { SessionStore } from './modules/accounts/sessions';
 import { LoginThrottle } from './modules/accounts/login-throttle';
+import { PendingRegistrations } from './modules/accounts/registration';
 import { MailboxMailer, mailModel } from './modules/mail/mailer';
 import { organizationModel, invitationModel } from './modules/organizations/model';
 import { OrganizationService } from './modules/organizations/service';
@@ -58,6 +59,7 @@ export function createServices({ mongo, redis, config, log }: ServiceDeps) {
     users,
     sessions: new SessionStore(redis, redisPrefix),
     loginThrottle: new LoginThrottle(redis, redisPrefix, config.LOGIN_PAUSE_BASE_SECONDS),
+    pendingRegistrations: new PendingRegistrations(redis, redisPrefix),
     mailer: mailbox,
     redis,
     redisPrefix,

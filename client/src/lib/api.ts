@@ -112,7 +112,8 @@ export const api = {
   },
   auth: {
     me: () => get<UserView>('/api/auth/me'),
-    register: (body: { email: string; password: string; name: string }) => post<UserView>('/api/auth/register', body),
+    register: (body: { email: string; password: string; name: string; next?: string }) => post<{ message: string }>('/api/auth/register', body),
+    confirmRegistration: (token: string) => post<UserView>('/api/auth/register/confirm', { token }),
     login: (body: { email: string; password: string }) => post<UserView>('/api/auth/login', body),
     logout: () => request<void>('POST', '/api/auth/logout'),
     requestReset: (email: string) => post<{ message: string }>('/api/auth/password-reset/request', { email }),

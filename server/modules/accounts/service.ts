@@ -5,6 +5,7 @@ import type { Mailer } from '../mail/mailer';
 import type { CurrentUser } from './current-user';
 import type { UserDoc, UserModel } from './model';
 import { hashPassword, UNKNOWN_USER_HASH_PROMISE, verifyPassword } from './password';
+import { alreadyRegisteredMail, confirmationMail, type PendingRegistrations } from './registration';
 import type { RegisterBody } from './schema';
 import type { SessionStore } from './sessions';
 import { FREE_FAILURES, type LoginThrottle } from './login-throttle';
@@ -15,6 +16,7 @@ export interface AccountServiceDeps {
   users: UserModel;
   sessions: SessionStore;
   loginThrottle: LoginThrottle;
+  pendingRegistrations: PendingRegistrations;
   mailer: Mailer;
   redis: Redis;
   redisPrefix: string;
@@ -25,23 +27,54 @@ export interface AccountServiceDeps {
 export class AccountService {
   constructor(private readonly deps: AccountServiceDeps) {}
 
-  async register(body: RegisterBody): Promise<{ user: CurrentUser; token: string }> {
-    const user = await this.createUser(body);
+  /**
+   * Starts a sign-up. Answers alike for every address (the caller sees no difference): a new address
+   * gets a confirmation link, one that has an account a mail saying so. Both hash the password so
+   * the response time tells nothing either.
+   */
+  async register(body: RegisterBody): Promise<void> {
+    const email = body.email.trim().toLowerCase();
+    const passwordHash = await hashPassword(body.password);
+    if (await this.deps.users.exists({ email })) {
+      await this.deps.mailer.send(alreadyRegisteredMail(this.deps.publicUrl, email));
+      return;
+    }
+    const pending = { email, name: body.name.trim(), passwordHash, ...(body.next ? { next: body.next } : {}) };
+    const token = await this.deps.pendingRegistrations.save(pending);
+    await this.deps.mailer.send(confirmationMail(this.deps.publicUrl, pending, token));
+  }
+
+  /** Makes the account of a confirmed sign-up and signs its owner in. */
+  async confirmRegistration(confirmationToken: string): Promise<{ user: CurrentUser; token: string }> {
+    const pending = await this.deps.pendingRegistrations.take(confirmationToken);
+    if (!pending) {
+      throw new HttpError(400, 'invalid_token', 'This link is invalid, used or expired. Sign in, or sign up again.', { field: 'token' });
+    }
+    const user = await this.insertUser({ email: pending.email, name: pending.name, passwordHash: pending.passwordHash, platformAdmin: false });
     return { user, token: await this.deps.sessions.create(user.id) };
   }
 
-  /** Creates an account without signing in (registration and the seed script use it). */
-  async createUser(body: RegisterBody & { platformAdmin?: boolean }): Promise<CurrentUser> {
-    const email = body.email.trim().toLowerCase();
+  /** Creates an account without signing in (the seed script and tests use it). */
+  async createUser(body: Omit<RegisterBody, 'next'> & { platformAdmin?: boolean }): Promise<CurrentUser> {
+    return this.insertUser({
+      email: body.email.trim().toLowerCase(),
+      name: body.name.trim(),
+      passwordHash: await hashPassword(body.password),
+      platformAdmin: body.platformAdmin ?? false,
+    });
+  }
+
+  private async insertUser(fields: { email: string; name: string; passwordHash: string; platformAdmin: boolean }): Promise<CurrentUser> {
+    // Reached only by someone who owns the address (a confirmed link) or by operators, so saying
+    // that it is taken reveals nothing; two links of one address meet here.
     const conflict = () =>
       new HttpError(409, 'email_taken', 'An account with this e-mail already exists. Sign in or reset your password.', { field: 'email' });
-    if (await this.deps.users.exists({ email })) throw conflict();
-    const passwordHash = await hashPassword(body.password);
+    if (await this.deps.users.exists({ email: fields.email })) throw conflict();
     try {
-      const created = await this.deps.users.create({ email, name: body.name.trim(), passwordHash, platformAdmin: body.platformAdmin ?? false });
+      const created = await this.deps.users.create(fields);
       return toCurrentUser(created.toObject() as UserDoc);
     } catch (error) {
-      // Two registrations racing past the exists() check meet the unique index.
+      // Two confirmations racing past the exists() check meet the unique index.
       if (isDuplicateKey(error)) throw conflict();
       throw error;
     }

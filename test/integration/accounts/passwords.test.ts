@@ -30,7 +30,7 @@ describe('accounts: changing and resetting passwords', () => {
     const requested = await ctx.app.inject({ method: 'POST', url: '/api/auth/password-reset/request', payload: { email: user.email } });
     expect(requested.statusCode).toBe(202);
 
-    const mails = await ctx.app.services.mailbox.list(10, user.email);
+    const mails = (await ctx.app.services.mailbox.list(10, user.email)).filter((mail) => mail.subject.startsWith('Reset'));
     expect(mails).toHaveLength(1);
     const token = /token=([\w-]+)/.exec(mails[0]!.text)?.[1];
     expect(token).toBeTruthy();
