@@ -63,7 +63,10 @@ describe('a newcomer signs up and registers an SME', () => {
     await page.getByLabel('Annual turnover in euros').fill('1500000');
     await page.getByLabel('About the organization').fill('A family bakery supplying rye bread to supermarkets on the Baltic coast.');
     await screenshot(page, 'organization-form');
+    // The submission carries an Idempotency-Key, so a retry of it can never make a second organization.
+    const createRequest = page.waitForRequest((request) => request.method() === 'POST' && request.url().endsWith('/api/organizations'));
     await page.getByRole('button', { name: 'Create organization' }).click();
+    expect((await createRequest).headers()['idempotency-key']).toMatch(/^[0-9a-f]{32}$/);
 
     await page.getByRole('heading', { level: 1, name: 'Ostsee Backstube GmbH' }).waitFor();
     expect(page.url()).toMatch(/\/organizations\/[0-9a-f]{24}$/);
