@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { deleteQueueKeys, dropDatabase, startTestApp, type TestApp } from '../../helpers/app';
-import { registerUser, type Client } from '../../helpers/api';
+import { needBody, userWithOrganization, type Client } from '../../helpers/api';
 import { testConfig } from '../../helpers/config';
 import { freePort, startPrivateMongo, startPrivateRedis, stopProcess, waitFor, type ChildOutput } from '../../helpers/processes';
 
@@ -17,7 +17,7 @@ describe('while Redis or the database is down', () => {
   let redis: ChildOutput;
   let mongo: ChildOutput;
   let ctx: TestApp;
-  let user: Client;
+  let user: Client & { organizationId: string };
 
   beforeAll(async () => {
     [redisPort, mongoPort] = [await freePort(), await freePort()];
@@ -30,7 +30,7 @@ describe('while Redis or the database is down', () => {
     const uri = new URL(config.MONGODB_URI);
     uri.host = `127.0.0.1:${mongoPort}`;
     ctx = await startTestApp({ ...config, MONGODB_URI: uri.toString() });
-    user = await registerUser(ctx.app, 'outage');
+    user = await userWithOrganization(ctx.app, 'sme');
   });
   afterAll(async () => {
     await ctx.app.close();
@@ -67,15 +67,23 @@ describe('while Redis or the database is down', () => {
     expect((await user.get('/api/auth/me')).statusCode).toBe(200);
   });
 
+  // Each request waits for the driver to give up on the stopped server (a few seconds each).
   it('database down: signed-in requests answer 503 with Retry-After, and recover', async () => {
     await stopProcess(mongo);
     await waitFor(async () => !(await ready()), 10_000, 'readyz to notice the database is down');
 
     expectUnavailable(await user.get('/api/auth/me'), 'mongodb');
     expectUnavailable(await user.get('/api/needs?mine=true'), 'mongodb');
+    const create = () => user.request({ method: 'POST', url: '/api/needs', payload: needBody(user.organizationId), headers: { 'idempotency-key': 'retry-after-outage-1' } });
+    expectUnavailable(await create(), 'mongodb');
 
     mongo = await startPrivateMongo(mongoPort, mongoDir, inject('ferretdbBinary'));
     await waitFor(ready, 20_000, 'readyz to recover after the database restarted');
     expect((await user.get('/api/auth/me')).statusCode).toBe(200);
-  });
+    // The 503 freed the key: the retry runs, and a second retry gets its answer without a second need.
+    const retried = await create();
+    expect(retried.statusCode, retried.body).toBe(201);
+    expect((await create()).json().id).toBe(retried.json().id);
+    expect((await user.get('/api/needs?mine=true')).json().items).toHaveLength(1);
+  }, 90_000);
 });
