@@ -116,6 +116,17 @@ describe('Idempotency-Key on every create route', () => {
     expect(createRoutes.filter((route) => !notExercised.includes(route)).sort()).toEqual(tested.sort());
   });
 
+  it('two requests racing with one key make one document: the second waits for the first (409) or gets its answer', async () => {
+    const sme = await userWithOrganization(ctx.app, 'sme');
+    const key = newKey();
+    const before = await ctx.app.mongo.model('Need').countDocuments({ organizationId: sme.organizationId });
+    const answers = await Promise.all([1, 2, 3].map(() => post(sme, '/api/needs', needBody(sme.organizationId), key)));
+    expect(answers.map((answer) => answer.statusCode)).toContain(201);
+    for (const answer of answers) expect([201, 409]).toContain(answer.statusCode);
+    expect(new Set(answers.filter((answer) => answer.statusCode === 201).map((answer) => answer.json().id)).size).toBe(1);
+    expect(await ctx.app.mongo.model('Need').countDocuments({ organizationId: sme.organizationId })).toBe(before + 1);
+  });
+
   it('scopes keys to the user: another user with the same key creates their own document', async () => {
     const [first, second] = [await userWithOrganization(ctx.app, 'sme'), await userWithOrganization(ctx.app, 'sme')];
     const key = newKey();
