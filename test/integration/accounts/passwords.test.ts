@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../helpers/app';
 import { clientFor, registerUser, sessionCookie, TEST_PASSWORD } from '../../helpers/api';
@@ -23,6 +24,20 @@ describe('accounts: changing and resetting passwords', () => {
     expect((await user.get('/api/auth/me')).statusCode).toBe(200);
     expect((await other.get('/api/auth/me')).statusCode).toBe(401);
     expect((await login(user.email, 'a brand new passphrase')).statusCode).toBe(200);
+  });
+
+  it('ends a session kept alive by use, even once the sign-in that started the list of sessions is old', async () => {
+    const user = await registerUser(ctx.app, 'long-lived');
+    const active = clientFor(ctx.app, sessionCookie(await login(user.email, TEST_PASSWORD)));
+    // As if the account's first sessions were nearly 14 days old: their list is about to expire.
+    const listKey = `${ctx.config.QUEUE_PREFIX}:app:user-sessions:${user.userId}`;
+    expect(await ctx.app.redis.expire(listKey, 1)).toBe(1);
+    expect((await active.get('/api/auth/me')).statusCode).toBe(200);
+    await sleep(1100);
+
+    const changed = await user.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'a brand new passphrase' });
+    expect(changed.statusCode).toBe(204);
+    expect((await active.get('/api/auth/me')).statusCode).toBe(401);
   });
 
   it('resets a forgotten password through the mailbox link, once', async () => {
