@@ -14,6 +14,7 @@ import {
 } from '../../helpers/api';
 import { eventBody, participant, publishedEvent, sessionBody } from '../events/fixtures';
 import { intermediaryWithProfile } from '../intermediaries/setup';
+import { saveDraft, SCREENING, submitUrl, WEAK } from '../diagnostic/helpers';
 
 /** One create route: who posts what where, and how many documents of its kind exist. */
 interface CreateCase {
@@ -21,7 +22,7 @@ interface CreateCase {
   url: string;
   body: Record<string, unknown>;
   /** The same request with one field changed (still valid, so it reaches the key check). */
-  changed: Record<string, string>;
+  changed: Record<string, unknown>;
   count(): Promise<number>;
 }
 
@@ -79,6 +80,18 @@ describe('Idempotency-Key on every create route', () => {
       const uni = await participant(ctx.app, event.id, 'university');
       return { client: sme, url: `/api/events/${event.id}/meetings`, body: { recipientRegistrationId: uni.registrationId, reason: 'Your silver ink process could fix our printed sensor yield.' }, changed: { reason: 'Another reason to meet, long enough.' }, count: countOf('Meeting') };
     },
+    '/api/chat/events/{eventId}/rooms': async () => {
+      const { organizer, event } = await publishedEvent(ctx.app);
+      // The event's lobby is made on first use; only topic rooms are what this route creates.
+      const topicRooms = () => ctx.app.mongo.model('ChatRoom').countDocuments({ kind: 'topic' });
+      return { client: organizer, url: `/api/chat/events/${event.id}/rooms`, body: { title: 'Session B: food tech' }, changed: { title: 'Session C: materials' }, count: topicRooms };
+    },
+    '/api/diagnostics/organizations/{organizationId}/submit': async () => {
+      const sme = await userWithOrganization(ctx.app, 'sme');
+      const saved = await saveDraft(sme, sme.organizationId, { ...SCREENING, ...WEAK }, 0);
+      const revision: number = saved.json().revision;
+      return { client: sme, url: submitUrl(sme.organizationId), body: { revision }, changed: { revision: revision + 1 }, count: countOf('DiagnosticReport') };
+    },
     '/api/intermediaries/{id}/help-requests': async () => {
       const intermediary = await intermediaryWithProfile(ctx.app, { name: 'Minho Valley Knowledge Transfer Office', country: 'PT' });
       const sme = await userWithOrganization(ctx.app, 'sme');
@@ -110,9 +123,8 @@ describe('Idempotency-Key on every create route', () => {
     const createRoutes = Object.entries(spec.paths).filter(([, item]) => item.post?.responses['201']).map(([path]) => path);
     const tested = Object.keys(cases);
     // Same rule (every signed-in POST answering 201), not exercised here: registration confirm is
-    // anonymous by nature; chat topics, chat reports and diagnostic submits need a live chat or a
-    // complete questionnaire to reach.
-    const notExercised = ['/api/auth/register/confirm', '/api/chat/events/{eventId}/rooms', '/api/chat/rooms/{roomId}/messages/{seq}/report', '/api/diagnostics/organizations/{organizationId}/submit'];
+    // anonymous by nature; a chat report needs a message sent over a live socket.
+    const notExercised = ['/api/auth/register/confirm', '/api/chat/rooms/{roomId}/messages/{seq}/report'];
     expect(createRoutes.filter((route) => !notExercised.includes(route)).sort()).toEqual(tested.sort());
   });
 
