@@ -4,6 +4,7 @@ import type { Config } from './config';
 import authPlugin from './plugins/auth';
 import clientPlugin from './plugins/client';
 import errorsPlugin from './plugins/errors';
+import idempotencyPlugin from './plugins/idempotency';
 import mongoPlugin from './plugins/mongo';
 import openapiPlugin from './plugins/openapi';
 import redisPlugin from './plugins/redis';
@@ -66,6 +67,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   await app.register(sanitizePlugin);
   await app.register(openapiPlugin);
   await app.register(authPlugin);
+  await app.register(idempotencyPlugin, { redisKeyPrefix: `${config.QUEUE_PREFIX}:app` });
   await app.register(searchPlugin);
   await app.register(queuesPlugin);
   await app.register(websocketPlugin);

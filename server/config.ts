@@ -41,6 +41,11 @@ const ConfigSchema = Type.Object({
    * client could pick its own address and walk around the per-address rate limits.
    */
   TRUST_PROXY: Type.Boolean({ default: false }),
+  /**
+   * Sign-in: the first pause of an account after its failed attempts (seconds); each further
+   * failure doubles it, up to an hour (server/modules/accounts/login-throttle.ts).
+   */
+  LOGIN_PAUSE_BASE_SECONDS: Type.Integer({ minimum: 1, maximum: 3600, default: 30 }),
   /** Milliseconds a readiness probe waits for MongoDB or Redis before calling it down. */
   READY_TIMEOUT_MS: Type.Integer({ minimum: 50, maximum: 60_000, default: 1500 }),
   WORKER_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 64, default: 2 }),

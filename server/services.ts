@@ -4,6 +4,8 @@ import type { Config } from './config';
 import { userModel } from './modules/accounts/model';
 import { AccountService } from './modules/accounts/service';
 import { SessionStore } from './modules/accounts/sessions';
+import { LoginThrottle } from './modules/accounts/login-throttle';
+import { PendingRegistrations } from './modules/accounts/registration';
 import { MailboxMailer, mailModel } from './modules/mail/mailer';
 import { organizationModel, invitationModel } from './modules/organizations/model';
 import { OrganizationService } from './modules/organizations/service';
@@ -56,6 +58,8 @@ export function createServices({ mongo, redis, config, log }: ServiceDeps) {
   const accounts = new AccountService({
     users,
     sessions: new SessionStore(redis, redisPrefix),
+    loginThrottle: new LoginThrottle(redis, redisPrefix, config.LOGIN_PAUSE_BASE_SECONDS),
+    pendingRegistrations: new PendingRegistrations(redis, redisPrefix),
     mailer: mailbox,
     redis,
     redisPrefix,

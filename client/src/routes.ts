@@ -5,6 +5,7 @@ import AccessRequests from './pages/AccessRequests.svelte';
 import AdminHome from './pages/AdminHome.svelte';
 import AdminMailbox from './pages/AdminMailbox.svelte';
 import AdminUsers from './pages/AdminUsers.svelte';
+import ConfirmAccount from './pages/ConfirmAccount.svelte';
 import ForgotPassword from './pages/ForgotPassword.svelte';
 import Landing from './pages/Landing.svelte';
 import ListingEdit from './pages/ListingEdit.svelte';
@@ -67,6 +68,7 @@ export interface Route {
 export const routes: Route[] = [
   { path: '/', title: 'University research for small firms', component: Landing },
   { path: '/register', title: 'Create an account', component: Register, access: 'guest' },
+  { path: '/confirm-account', title: 'Finish creating your account', component: ConfirmAccount, access: 'guest' },
   { path: '/login', title: 'Sign in', component: Login, access: 'guest' },
   { path: '/forgot-password', title: 'Reset your password', component: ForgotPassword },
   { path: '/reset-password', title: 'Choose a new password', component: ResetPassword },

@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin';
 import type { FastifyError } from 'fastify';
+import { OUTAGE_RETRY_AFTER_SECONDS, outageOf } from '../modules/shared/outage';
 
 /** An error a route or service throws on purpose: it becomes `{ error: { code, message, details } }`. */
 export class HttpError extends Error {
@@ -8,6 +9,8 @@ export class HttpError extends Error {
     readonly code: string,
     message: string,
     readonly details?: unknown,
+    /** Sent as Retry-After (429 and 503). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'HttpError';
@@ -22,7 +25,9 @@ const CODES_BY_STATUS: Record<number, string> = {
   409: 'conflict',
   413: 'payload_too_large',
   415: 'unsupported_media_type',
+  422: 'unprocessable',
   429: 'rate_limited',
+  503: 'unavailable',
 };
 
 /** One error shape for every response: validation, thrown HttpErrors, Fastify's own and unexpected ones. */
@@ -30,6 +35,7 @@ export default fp(
   async (app) => {
     app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
       if (error instanceof HttpError) {
+        if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
         return reply.code(error.statusCode).send({
           error: { code: error.code, message: error.message, details: error.details },
         });
@@ -46,6 +52,15 @@ export default fp(
             details,
           },
         });
+      }
+      const dependency = outageOf(error);
+      if (dependency) {
+        // Not a bug of ours and not the client's fault: tell it to come back, in the usual shape.
+        request.log.warn({ err: error, dependency }, 'dependency unavailable');
+        return reply
+          .code(503)
+          .header('retry-after', String(OUTAGE_RETRY_AFTER_SECONDS))
+          .send({ error: { code: 'unavailable', message: 'Matchbridge is briefly unavailable. Try again in a few seconds.', details: { dependency } } });
       }
       const status = error.statusCode ?? 500;
       if (status >= 500) {

@@ -29,8 +29,9 @@ export default fp<SecurityOptions>(
       global: false,
       redis: app.redis,
       nameSpace: `${redisKeyPrefix}:ratelimit:`,
-      // A Redis outage must not lock everyone out; readiness reports it instead.
-      skipOnError: true,
+      // Fail closed: while Redis is down the limit cannot be counted, so the limited (authentication)
+      // routes answer 503 with Retry-After (the errors plugin) rather than allow unlimited guessing.
+      skipOnError: false,
       // Thrown by the plugin, so the errors plugin renders it in the standard shape.
       errorResponseBuilder: (_request, context) =>
         new HttpError(429, 'rate_limited', `Too many attempts. Try again in ${Math.ceil(context.ttl / 1000)} seconds.`),

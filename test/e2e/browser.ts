@@ -56,14 +56,37 @@ export function uniqueTitle(base: string): string {
   return `${base} (${randomBytes(3).toString('hex')})`;
 }
 
-/** Signs up through the form and waits until the app has taken the user on. */
+/** Signs up through the form, follows the mailed link and waits until the app has taken the user on. */
 export async function register(page: Page, name: string, email: string, next?: string): Promise<void> {
   await page.goto(next ? `/register?next=${encodeURIComponent(next)}` : '/register');
   await page.getByLabel('Your name').fill(name);
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Create account' }).click();
+  await confirmAccount(page, email);
+}
+
+/** Waits for "check your mailbox", opens the confirmation link mailed to `email` and activates the account. */
+export async function confirmAccount(page: Page, email: string): Promise<void> {
+  await page.getByText('Check your mailbox').waitFor();
+  const link = await mailedLink(email, 'Confirm your Matchbridge account');
+  await page.goto(link);
+  await page.getByRole('button', { name: 'Activate my account' }).click();
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
+}
+
+/** The path and query of the link in the latest mail with this subject (mail is kept in the database locally). */
+export async function mailedLink(to: string, subject: string): Promise<string> {
+  const connection = await mongoose.createConnection(inject('e2eMongoUri')).asPromise();
+  try {
+    const [mail] = await connection.collection('mails').find({ to, subject }).sort({ createdAt: -1 }).limit(1).toArray();
+    const url = /https?:\/\/\S+/.exec(String(mail?.['text'] ?? ''))?.[0];
+    expect(url, `a link mailed to ${to}`).toBeTruthy();
+    const parsed = new URL(url!);
+    return `${parsed.pathname}${parsed.search}`;
+  } finally {
+    await connection.close();
+  }
 }
 
 export async function signIn(page: Page, email: string): Promise<void> {

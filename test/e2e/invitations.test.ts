@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, makePlatformAdmin, openPage, register, screenshot, uniqueEmail } from './browser';
+import { confirmAccount, expectAccessible, launchBrowser, makePlatformAdmin, openPage, register, screenshot, uniqueEmail } from './browser';
 
 describe('invitations, the admin mailbox and password reset', () => {
   let browser: Browser;
@@ -53,6 +53,8 @@ describe('invitations, the admin mailbox and password reset', () => {
     await colleague.page.getByLabel('E-mail').fill(colleagueEmail);
     await colleague.page.getByLabel('Password', { exact: true }).fill('correct horse battery staple');
     await colleague.page.getByRole('button', { name: 'Create account' }).click();
+    // The confirmation link brings the colleague back to the invitation.
+    await confirmAccount(colleague.page, colleagueEmail);
     await colleague.page.getByRole('button', { name: 'Accept invitation' }).click();
     await colleague.page.getByText('You are now part of Universidade do Minho.').waitFor();
     await colleague.page.getByRole('link', { name: 'Go to Universidade do Minho' }).click();

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, expectNoHorizontalOverflow, launchBrowser, openPage, PASSWORD, screenshot, signIn, uniqueEmail } from './browser';
+import { confirmAccount, expectAccessible, expectNoHorizontalOverflow, launchBrowser, openPage, PASSWORD, screenshot, signIn, uniqueEmail } from './browser';
 
 describe('a newcomer signs up and registers an SME', () => {
   let browser: Browser;
@@ -39,6 +39,7 @@ describe('a newcomer signs up and registers an SME', () => {
 
     await password.fill(PASSWORD);
     await page.getByRole('button', { name: 'Create account' }).click();
+    await confirmAccount(page, email);
     await page.getByRole('heading', { name: 'My organization' }).waitFor();
     expect(page.url()).toMatch(/\/my\/organization$/);
     await page.getByText('You are not part of an organization yet.').waitFor();
@@ -62,7 +63,10 @@ describe('a newcomer signs up and registers an SME', () => {
     await page.getByLabel('Annual turnover in euros').fill('1500000');
     await page.getByLabel('About the organization').fill('A family bakery supplying rye bread to supermarkets on the Baltic coast.');
     await screenshot(page, 'organization-form');
+    // The submission carries an Idempotency-Key, so a retry of it can never make a second organization.
+    const createRequest = page.waitForRequest((request) => request.method() === 'POST' && request.url().endsWith('/api/organizations'));
     await page.getByRole('button', { name: 'Create organization' }).click();
+    expect((await createRequest).headers()['idempotency-key']).toMatch(/^[0-9a-f]{32}$/);
 
     await page.getByRole('heading', { level: 1, name: 'Ostsee Backstube GmbH' }).waitFor();
     expect(page.url()).toMatch(/\/organizations\/[0-9a-f]{24}$/);
@@ -109,6 +113,9 @@ describe('a newcomer signs up and registers an SME', () => {
     await page.getByLabel('E-mail').fill(email);
     await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
     await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByText('Check your mailbox').waitFor();
+    await expectNoHorizontalOverflow(page, 'the register page after signing up');
+    await confirmAccount(page, email);
     await page.getByRole('heading', { name: 'My organization' }).waitFor();
     await page.getByLabel('Small or medium-sized enterprise (SME)').check();
     await expectNoHorizontalOverflow(page, 'the organization form');

@@ -37,8 +37,8 @@ export function clientFor(app: FastifyInstance, cookie: string, userId = '', ema
   };
 }
 
-export async function registerUser(app: FastifyInstance, label = 'user'): Promise<Client> {
-  const email = uniqueEmail(label);
+/** Signs up through the API as a person would: register, open the mailed link, confirm. */
+export async function registerUser(app: FastifyInstance, label = 'user', email = uniqueEmail(label)): Promise<Client> {
   const response = await app.inject({
     method: 'POST',
     url: '/api/auth/register',
@@ -47,8 +47,23 @@ export async function registerUser(app: FastifyInstance, label = 'user'): Promis
     remoteAddress: randomTestAddress(),
     payload: { email, password: TEST_PASSWORD, name: `Test ${label}` },
   });
-  if (response.statusCode !== 201) throw new Error(`register failed: ${response.statusCode} ${response.body}`);
-  return clientFor(app, sessionCookie(response), response.json().id, email);
+  if (response.statusCode !== 202) throw new Error(`register failed: ${response.statusCode} ${response.body}`);
+  const confirmed = await app.inject({
+    method: 'POST',
+    url: '/api/auth/register/confirm',
+    remoteAddress: randomTestAddress(),
+    payload: { token: await confirmationTokenFor(app, email) },
+  });
+  if (confirmed.statusCode !== 201) throw new Error(`confirm registration failed: ${confirmed.statusCode} ${confirmed.body}`);
+  return clientFor(app, sessionCookie(confirmed), confirmed.json().id, email);
+}
+
+/** The token of the latest sign-up confirmation mailed to an address. */
+export async function confirmationTokenFor(app: FastifyInstance, email: string): Promise<string> {
+  const mail = (await app.services.mailbox.list(20, email)).find((m) => m.subject === 'Confirm your Matchbridge account');
+  const token = /token=([\w-]+)/.exec(mail?.text ?? '')?.[1];
+  if (!token) throw new Error(`no confirmation mail for ${email}`);
+  return token;
 }
 
 /** An address in 10.0.0.0/8, random per call. */

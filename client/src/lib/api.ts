@@ -70,18 +70,28 @@ export class ApiError extends Error {
 
 type Query = Record<string, string | number | boolean | undefined>;
 
+/**
+ * A fresh Idempotency-Key. crypto.getRandomValues, not randomUUID: the latter exists only in secure
+ * contexts, and the app also runs over plain HTTP on a local network.
+ */
+function idempotencyKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
 async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) if (value !== undefined && value !== '') search.set(key, String(value));
   const url = search.size > 0 ? `${path}?${search}` : path;
+  const headers: Record<string, string> = body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' };
+  // One key per submission: the server answers a repeat with the first result, so the retry below
+  // (or the server's 503 during an outage) never makes a second listing. Only creates use it.
+  if (method === 'POST') headers['idempotency-key'] = idempotencyKey();
+  const send = () => fetch(url, { method, credentials: 'include', headers, body: body === undefined ? undefined : JSON.stringify(body) });
   let response: Response;
   try {
-    response = await fetch(url, {
-      method,
-      credentials: 'include',
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    // A dropped connection may have lost the answer of a create that was carried out: ask again
+    // once with the same key. Other methods fail at once, as before.
+    response = await (method === 'POST' ? send().catch(send) : send());
   } catch {
     throw new ApiError(0, 'network', 'Matchbridge cannot be reached. Check your connection and try again.');
   }
@@ -112,7 +122,8 @@ export const api = {
   },
   auth: {
     me: () => get<UserView>('/api/auth/me'),
-    register: (body: { email: string; password: string; name: string }) => post<UserView>('/api/auth/register', body),
+    register: (body: { email: string; password: string; name: string; next?: string }) => post<{ message: string }>('/api/auth/register', body),
+    confirmRegistration: (token: string) => post<UserView>('/api/auth/register/confirm', { token }),
     login: (body: { email: string; password: string }) => post<UserView>('/api/auth/login', body),
     logout: () => request<void>('POST', '/api/auth/logout'),
     requestReset: (email: string) => post<{ message: string }>('/api/auth/password-reset/request', { email }),

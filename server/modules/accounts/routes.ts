@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
 import { errorResponses } from '../shared/schema';
 import { requirePlatformAdmin, requireUser } from './current-user';
-import { ChangePasswordBody, LoginBody, MailView, RegisterBody, ResetConfirmBody, ResetRequestBody, UserView } from './schema';
+import { ChangePasswordBody, ConfirmRegistrationBody, LoginBody, MailView, RegisterBody, ResetConfirmBody, ResetRequestBody, UserView } from './schema';
 
 export const SESSION_COOKIE = 'mb_session';
 
@@ -20,10 +20,23 @@ const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/auth/register',
     {
       config: authRateLimit,
-      schema: { tags: ['accounts'], body: RegisterBody, response: { 201: UserView, ...errorResponses(400, 409, 429) } },
+      schema: { tags: ['accounts'], body: RegisterBody, response: { 202: Type.Object({ message: Type.String() }), ...errorResponses(400, 429) } },
     },
     async (request, reply) => {
-      const { user, token } = await accounts.register(request.body);
+      await accounts.register(request.body);
+      // The same answer whether or not the address has an account: the mail tells its owner which.
+      return reply.code(202).send({ message: 'Check your mailbox: we sent a link to finish signing up.' });
+    },
+  );
+
+  app.post(
+    '/api/auth/register/confirm',
+    {
+      config: authRateLimit,
+      schema: { tags: ['accounts'], body: ConfirmRegistrationBody, response: { 201: UserView, ...errorResponses(400, 409, 429) } },
+    },
+    async (request, reply) => {
+      const { user, token } = await accounts.confirmRegistration(request.body.token);
       setSession(reply, token);
       return reply.code(201).send(user);
     },

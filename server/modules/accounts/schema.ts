@@ -14,10 +14,19 @@ export const UserView = Type.Object({
 export type UserView = Static<typeof UserView>;
 
 export const RegisterBody = Type.Object(
-  { email: Email, password: Password, name: Type.String({ minLength: 1, maxLength: 120 }) },
+  {
+    email: Email,
+    password: Password,
+    name: Type.String({ minLength: 1, maxLength: 120 }),
+    next: Type.Optional(
+      Type.String({ maxLength: 500, pattern: '^/(?![/\\\\])', description: 'a local path the web app opens after confirming' }),
+    ),
+  },
   { additionalProperties: false },
 );
 export type RegisterBody = Static<typeof RegisterBody>;
+
+export const ConfirmRegistrationBody = Type.Object({ token: Type.String({ minLength: 20, maxLength: 200 }) }, { additionalProperties: false });
 
 export const LoginBody = Type.Object(
   { email: Email, password: Type.String({ minLength: 1, maxLength: 200 }) },

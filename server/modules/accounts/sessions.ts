@@ -30,7 +30,9 @@ export class SessionStore {
   async userIdFor(token: string): Promise<string | null> {
     const key = this.key(token);
     const userId = await this.redis.get(key);
-    if (userId) await this.redis.expire(key, SESSION_TTL_SECONDS);
+    // The user's set of sessions lives as long as its longest-lived session: were it to expire
+    // first, a password change could no longer find (and end) a session kept alive by use.
+    if (userId) await this.redis.multi().expire(key, SESSION_TTL_SECONDS).expire(this.userKey(userId), SESSION_TTL_SECONDS).exec();
     return userId;
   }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../helpers/app';
-import { clientFor, registerUser, sessionCookie, TEST_PASSWORD, uniqueEmail } from '../../helpers/api';
+import { clientFor, confirmationTokenFor, registerUser, sessionCookie, TEST_PASSWORD, uniqueEmail } from '../../helpers/api';
 
 describe('accounts: register, sign in, sign out', () => {
   let ctx: TestApp;
@@ -9,24 +9,51 @@ describe('accounts: register, sign in, sign out', () => {
   });
   afterAll(async () => ctx.close());
 
-  it('registers, sets an httpOnly SameSite session cookie, and knows the user', async () => {
+  const register = (payload: Record<string, unknown>) => ctx.app.inject({ method: 'POST', url: '/api/auth/register', payload });
+  const confirm = (token: string) => ctx.app.inject({ method: 'POST', url: '/api/auth/register/confirm', payload: { token } });
+
+  it('registers through the mailed link, sets an httpOnly SameSite session cookie, and knows the user', async () => {
     const email = uniqueEmail('reg');
-    const response = await ctx.app.inject({ method: 'POST', url: '/api/auth/register', payload: { email, password: TEST_PASSWORD, name: 'Ada' } });
-    expect(response.statusCode).toBe(201);
-    expect(response.json()).toMatchObject({ email, name: 'Ada', platformAdmin: false, memberships: [] });
-    expect(response.json()).not.toHaveProperty('passwordHash');
-    const cookie = response.cookies.find((c) => c.name === 'mb_session');
+    const response = await register({ email, password: TEST_PASSWORD, name: 'Ada', next: '/events' });
+    expect(response.statusCode).toBe(202);
+    expect(response.cookies).toEqual([]);
+    const [mail] = await ctx.app.services.mailbox.list(1, email);
+    expect(mail?.text).toContain('/confirm-account?token=');
+    expect(mail?.text).toContain('next=%2Fevents');
+
+    const token = await confirmationTokenFor(ctx.app, email);
+    const confirmed = await confirm(token);
+    expect(confirmed.statusCode).toBe(201);
+    expect(confirmed.json()).toMatchObject({ email, name: 'Ada', platformAdmin: false, memberships: [] });
+    expect(confirmed.json()).not.toHaveProperty('passwordHash');
+    const cookie = confirmed.cookies.find((c) => c.name === 'mb_session');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
-    const me = await clientFor(ctx.app, sessionCookie(response)).get('/api/auth/me');
+    const me = await clientFor(ctx.app, sessionCookie(confirmed)).get('/api/auth/me');
     expect(me.json().email).toBe(email);
+    // The link works once.
+    expect((await confirm(token)).statusCode).toBe(400);
   });
 
-  it('refuses a second account with the same e-mail (any case) with 409', async () => {
-    const email = uniqueEmail('dup');
-    await ctx.app.inject({ method: 'POST', url: '/api/auth/register', payload: { email, password: TEST_PASSWORD, name: 'A' } });
-    const again = await ctx.app.inject({ method: 'POST', url: '/api/auth/register', payload: { email: email.toUpperCase(), password: TEST_PASSWORD, name: 'B' } });
-    expect(again.statusCode).toBe(409);
-    expect(again.json().error.code).toBe('email_taken');
+  it('answers a known address exactly like a new one, mails its owner instead, and makes no second account', async () => {
+    const existing = await registerUser(ctx.app, 'dup');
+    const known = await register({ email: existing.email.toUpperCase(), password: 'someone else entirely', name: 'B' });
+    const fresh = await register({ email: uniqueEmail('fresh'), password: TEST_PASSWORD, name: 'C' });
+    expect(known.statusCode).toBe(202);
+    expect(known.statusCode).toBe(fresh.statusCode);
+    expect(known.json()).toEqual(fresh.json());
+    expect(known.cookies).toEqual(fresh.cookies);
+
+    const [mail] = await ctx.app.services.mailbox.list(1, existing.email);
+    expect(mail?.subject).toBe('You already have a Matchbridge account');
+    expect(mail?.text).not.toContain('token=');
+    const login = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: existing.email, password: 'someone else entirely' } });
+    expect(login.statusCode).toBe(401);
+  });
+
+  it('refuses a link to another site as the place to continue', async () => {
+    const response = await register({ email: uniqueEmail('next'), password: TEST_PASSWORD, name: 'D', next: '//evil.example/' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.details.map((d: { field: string }) => d.field)).toEqual(['next']);
   });
 
   it('explains which field is wrong on bad input', async () => {

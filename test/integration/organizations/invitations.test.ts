@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../helpers/app';
-import { clientFor, registerUser, sessionCookie, TEST_PASSWORD, uniqueEmail, userWithOrganization } from '../../helpers/api';
+import { registerUser, uniqueEmail, userWithOrganization } from '../../helpers/api';
 
 describe('organization invitations', () => {
   let ctx: TestApp;
@@ -10,7 +10,7 @@ describe('organization invitations', () => {
   afterAll(async () => ctx.close());
 
   async function tokenMailedTo(email: string): Promise<string> {
-    const [mail] = await ctx.app.services.mailbox.list(1, email);
+    const mail = (await ctx.app.services.mailbox.list(20, email)).find((m) => m.subject.includes('invites you'));
     const token = /token=([\w-]+)/.exec(mail?.text ?? '')?.[1];
     if (!token) throw new Error(`no invitation mail for ${email}`);
     return token;
@@ -22,8 +22,7 @@ describe('organization invitations', () => {
     const invited = await admin.post(`/api/organizations/${admin.organizationId}/invitations`, { email, role: 'member' });
     expect(invited.statusCode).toBe(201);
 
-    const register = await ctx.app.inject({ method: 'POST', url: '/api/auth/register', payload: { email, password: TEST_PASSWORD, name: 'New member' } });
-    const invitee = clientFor(ctx.app, sessionCookie(register));
+    const invitee = await registerUser(ctx.app, 'invitee', email);
     const token = await tokenMailedTo(email);
     expect((await invitee.post('/api/invitations/accept', { token })).statusCode).toBe(200);
     expect((await invitee.get('/api/auth/me')).json().memberships).toEqual([{ organizationId: admin.organizationId, role: 'member' }]);
