@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { expect } from 'vitest';
+import { organizationModel } from '../../server/modules/organizations/model';
+import { nameKeyOf } from '../../server/modules/organizations/verification';
 
 /** A signed-in API client for app.inject: remembers the session cookie. */
 export interface Client {
@@ -67,12 +70,59 @@ export const ORGANIZATION_SAMPLES = {
 
 export type OrganizationSampleKind = keyof typeof ORGANIZATION_SAMPLES;
 
-/** Registers a user who creates (and so administers) an organization of the given kind. */
+/**
+ * Registers a user who creates (and so administers) an organization of the given kind, verified
+ * (like the demo seed's) when its kind is subject to verification, so it can publish at once.
+ */
 export async function userWithOrganization(app: FastifyInstance, kind: OrganizationSampleKind): Promise<Client & { organizationId: string }> {
   const client = await registerUser(app, `${kind}-admin`);
-  const response = await client.post('/api/organizations', ORGANIZATION_SAMPLES[kind]);
+  const sample = ORGANIZATION_SAMPLES[kind];
+  const name = await sampleName(app, sample);
+  const response = await client.post('/api/organizations', { ...sample, name });
   if (response.statusCode !== 201) throw new Error(`create organization failed: ${response.statusCode} ${response.body}`);
-  return { ...client, organizationId: response.json().id };
+  const organizationId: string = response.json().id;
+  await verifyOrganization(app, organizationId);
+  if (name === sample.name) sampleHolders(app).set(sampleKey(sample), { organizationId, test: expect.getState().currentTestName });
+  return { ...client, organizationId };
+}
+
+/**
+ * Marks an organization verified, quietly: test fixtures are not applicants (the decision routes,
+ * with their notifications, are tested in test/integration/organizations/verification.test.ts).
+ */
+export async function verifyOrganization(app: FastifyInstance, organizationId: string): Promise<void> {
+  await organizationModel(app.mongo).updateOne({ _id: organizationId, verificationStatus: 'pending' }, { $set: { verificationStatus: 'verified' } });
+}
+
+/** Which organization holds each sample name in an app's database, and which test made it (undefined: a beforeAll). */
+const holders = new WeakMap<FastifyInstance, Map<string, { organizationId: string; test: string | undefined }>>();
+
+function sampleHolders(app: FastifyInstance) {
+  const map = holders.get(app) ?? new Map<string, { organizationId: string; test: string | undefined }>();
+  holders.set(app, map);
+  return map;
+}
+
+function sampleKey(sample: { kind: string; country: string; name: string }): string {
+  return nameKeyOf(sample.kind, sample.country, sample.name) ?? '';
+}
+
+/**
+ * Names are unique per country, but a test file makes many organizations from one sample. Each
+ * test's first organization of a kind gets the sample name (tests assert it): an organization an
+ * earlier test made gives the name up; one from this test or a beforeAll keeps it, and the newcomer
+ * gets a suffix.
+ */
+async function sampleName(app: FastifyInstance, sample: { kind: string; country: string; name: string }): Promise<string> {
+  const key = nameKeyOf(sample.kind, sample.country, sample.name);
+  const holder = key ? sampleHolders(app).get(key) : undefined;
+  if (!key || !holder) return sample.name;
+  const test = expect.getState().currentTestName;
+  if (holder.test === undefined || holder.test === test) return `${sample.name} ${randomBytes(3).toString('hex')}`;
+  const renamed = `${sample.name} (${holder.organizationId.slice(-6)})`;
+  await organizationModel(app.mongo).updateOne({ _id: holder.organizationId }, { $set: { name: renamed, nameKey: nameKeyOf(sample.kind, sample.country, renamed) } });
+  sampleHolders(app).delete(key);
+  return sample.name;
 }
 
 /** Adds a new user to an organization with the given role, through a real invitation. */
