@@ -77,12 +77,12 @@ export type OrganizationSampleKind = keyof typeof ORGANIZATION_SAMPLES;
 export async function userWithOrganization(app: FastifyInstance, kind: OrganizationSampleKind): Promise<Client & { organizationId: string }> {
   const client = await registerUser(app, `${kind}-admin`);
   const sample = ORGANIZATION_SAMPLES[kind];
-  const name = await sampleName(app, sample);
+  const { name, claim } = await sampleName(app, sample);
   const response = await client.post('/api/organizations', { ...sample, name });
   if (response.statusCode !== 201) throw new Error(`create organization failed: ${response.statusCode} ${response.body}`);
   const organizationId: string = response.json().id;
+  claim?.(organizationId);
   await verifyOrganization(app, organizationId);
-  if (name === sample.name) sampleHolders(app).set(sampleKey(sample), { organizationId, test: expect.getState().currentTestName });
   return { ...client, organizationId };
 }
 
@@ -94,35 +94,37 @@ export async function verifyOrganization(app: FastifyInstance, organizationId: s
   await organizationModel(app.mongo).updateOne({ _id: organizationId, verificationStatus: 'pending' }, { $set: { verificationStatus: 'verified' } });
 }
 
-/** Which organization holds each sample name in an app's database, and which test made it (undefined: a beforeAll). */
-const holders = new WeakMap<FastifyInstance, Map<string, { organizationId: string; test: string | undefined }>>();
-
-function sampleHolders(app: FastifyInstance) {
-  const map = holders.get(app) ?? new Map<string, { organizationId: string; test: string | undefined }>();
-  holders.set(app, map);
-  return map;
+interface SampleHolder {
+  /** Empty while its creation is still under way. */
+  organizationId: string;
+  /** The test that made it; undefined for a beforeAll. */
+  test: string | undefined;
 }
 
-function sampleKey(sample: { kind: string; country: string; name: string }): string {
-  return nameKeyOf(sample.kind, sample.country, sample.name) ?? '';
-}
+/** Which organization holds each sample name in an app's database. */
+const holders = new WeakMap<FastifyInstance, Map<string, SampleHolder>>();
 
 /**
  * Names are unique per country, but a test file makes many organizations from one sample. Each
  * test's first organization of a kind gets the sample name (tests assert it): an organization an
  * earlier test made gives the name up; one from this test or a beforeAll keeps it, and the newcomer
- * gets a suffix.
+ * gets a suffix. The name is reserved before the first await, so helpers run in Promise.all agree.
  */
-async function sampleName(app: FastifyInstance, sample: { kind: string; country: string; name: string }): Promise<string> {
+async function sampleName(app: FastifyInstance, sample: { kind: string; country: string; name: string }): Promise<{ name: string; claim?: (organizationId: string) => void }> {
   const key = nameKeyOf(sample.kind, sample.country, sample.name);
-  const holder = key ? sampleHolders(app).get(key) : undefined;
-  if (!key || !holder) return sample.name;
+  if (!key) return { name: sample.name };
+  const byKey = holders.get(app) ?? new Map<string, SampleHolder>();
+  holders.set(app, byKey);
+  const holder = byKey.get(key);
   const test = expect.getState().currentTestName;
-  if (holder.test === undefined || holder.test === test) return `${sample.name} ${randomBytes(3).toString('hex')}`;
-  const renamed = `${sample.name} (${holder.organizationId.slice(-6)})`;
-  await organizationModel(app.mongo).updateOne({ _id: holder.organizationId }, { $set: { name: renamed, nameKey: nameKeyOf(sample.kind, sample.country, renamed) } });
-  sampleHolders(app).delete(key);
-  return sample.name;
+  if (holder && (holder.test === undefined || holder.test === test)) return { name: `${sample.name} ${randomBytes(3).toString('hex')}` };
+  const reservation: SampleHolder = { organizationId: '', test };
+  byKey.set(key, reservation);
+  if (holder?.organizationId) {
+    const renamed = `${sample.name} (${holder.organizationId.slice(-6)})`;
+    await organizationModel(app.mongo).updateOne({ _id: holder.organizationId }, { $set: { name: renamed, nameKey: nameKeyOf(sample.kind, sample.country, renamed) } });
+  }
+  return { name: sample.name, claim: (organizationId) => (reservation.organizationId = organizationId) };
 }
 
 /** Adds a new user to an organization with the given role, through a real invitation. */

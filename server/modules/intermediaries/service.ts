@@ -14,7 +14,7 @@ export interface IntermediaryServiceDeps {
   organizations: OrganizationService;
 }
 
-/** The intermediaries directory: every organization of kind `intermediary`, with its profile when it has one. */
+/** The intermediaries directory: every listed (verified) organization of kind `intermediary`, with its profile when it has one. */
 export class IntermediaryService {
   private readonly textIndex = new DirectoryIndexCache();
 
