@@ -18,6 +18,10 @@ const verificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     app.post(
       `/api/admin/organizations/:id/${decision}`,
       {
+        // The note is optional, so is the body: a bare POST is read as `{}`.
+        preValidation: async (request) => {
+          request.body ??= {};
+        },
         schema: {
           tags,
           summary: decision === 'verify' ? 'Verify a pending organization' : 'Reject a pending organization (its name is freed)',
@@ -26,7 +30,7 @@ const verificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
           response: { 200: VerificationItem, ...errorResponses(400, 401, 403, 404, 409) },
         },
       },
-      async (request) => organizationVerification.decide(requirePlatformAdmin(request), request.params.id, decision, request.body ?? {}),
+      async (request) => organizationVerification.decide(requirePlatformAdmin(request), request.params.id, decision, request.body),
     );
   }
 };
