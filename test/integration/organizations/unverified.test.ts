@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../helpers/app';
-import { anonymous, createPublishedNeed, outputBody, platformAdmin, registerUser, userWithOrganization, type Client } from '../../helpers/api';
+import { anonymous, createPublishedNeed, needBody, outputBody, platformAdmin, registerUser, userWithOrganization, type Client } from '../../helpers/api';
 import { eventBody } from '../events/fixtures';
 
 /** What an organization awaiting verification may and may not do, and where it does not appear. */
@@ -81,5 +81,16 @@ describe('organizations awaiting verification', () => {
     await admin.post(`/api/admin/organizations/${office.organizationId}/verify`, {});
     await admin.post(`/api/admin/organizations/${uni.organizationId}/verify`, {});
     expect(await listed()).toEqual({ office: [true, true, true], uni: true, sectorCount: before.sectorCount + 1 });
+  });
+
+  it('receives no help requests and drafts no needs on behalf of SMEs until verified', async () => {
+    const office = await pending('intermediary', 'Kaunas Innovation Helpdesk');
+    const needId = (await sme.post('/api/needs', needBody(sme.organizationId))).json().id;
+    const ask = () => sme.post(`/api/intermediaries/${office.organizationId}/help-requests`, { smeOrganizationId: sme.organizationId, needId, message: 'Who could test our rye bread shelf life?' });
+    const draft = () => office.post('/api/needs', needBody(sme.organizationId, { postedByOrganizationId: office.organizationId }));
+    expect([(await ask()).statusCode, (await draft()).statusCode]).toEqual([403, 403]);
+    expect((await ask()).json().error.code).toBe('organization_unverified');
+    await admin.post(`/api/admin/organizations/${office.organizationId}/verify`);
+    expect([(await ask()).statusCode, (await draft()).statusCode]).toEqual([201, 201]);
   });
 });
