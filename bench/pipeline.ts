@@ -46,7 +46,7 @@ async function main() {
   await dropDatabase(config);
   let app = await buildApp(config, { logger: false });
   const { organizations, accounts } = app.services;
-  const university = await organizations.insert({ kind: 'university', name: 'Bench University', country: 'DE' });
+  const university = await organizations.insert({ kind: 'university', name: 'Bench University', country: 'DE' }, { verified: true });
   const sme = await organizations.insert({ kind: 'sme', name: 'Bench SME', country: 'DE', headcount: 30, annualTurnoverEur: 4_000_000 });
   const member = await accounts.createUser({ email: 'sme@bench.example', password: 'bench-password-123', name: 'Bench SME member' });
   await organizations.addMember(sme.id, member.id, 'admin');

@@ -23,6 +23,7 @@ import queueDashboard from './plugins/queue-dashboard';
 import accountRoutes from './modules/accounts/routes';
 import healthRoutes from './modules/health/routes';
 import organizationRoutes from './modules/organizations/routes';
+import verificationRoutes from './modules/organizations/verification.routes';
 import researchOutputRoutes from './modules/research-outputs/routes';
 import needRoutes from './modules/needs/routes';
 import diagnosticRoutes from './modules/diagnostic/routes';
@@ -75,6 +76,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   await app.register(healthRoutes, { readyTimeoutMs: config.READY_TIMEOUT_MS });
   await app.register(accountRoutes);
   await app.register(organizationRoutes);
+  await app.register(verificationRoutes);
   await app.register(researchOutputRoutes);
   await app.register(needRoutes);
   await app.register(accessRequestRoutes);

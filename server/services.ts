@@ -9,6 +9,7 @@ import { PendingRegistrations } from './modules/accounts/registration';
 import { MailboxMailer, mailModel } from './modules/mail/mailer';
 import { organizationModel, invitationModel } from './modules/organizations/model';
 import { OrganizationService } from './modules/organizations/service';
+import { OrganizationVerificationService } from './modules/organizations/verification.service';
 import { AccessAuditLog } from './modules/access-requests/audit-log';
 import { ConfidentialAccessService } from './modules/access-requests/confidential';
 import { accessAuditModel, accessRequestModel } from './modules/access-requests/model';
@@ -71,6 +72,14 @@ export function createServices({ mongo, redis, config, log }: ServiceDeps) {
     users,
     mailer: mailbox,
     publicUrl: config.PUBLIC_URL,
+  });
+  const organizationVerification = new OrganizationVerificationService({
+    organizations: organizationModel(mongo),
+    users,
+    mailer: mailbox,
+    publicUrl: config.PUBLIC_URL,
+    // A closure like needs' below: `notifications` is built further down.
+    notifyOrganization: (organizationId, notification) => notifications.notifyOrganization(organizationId, notification),
   });
   // Search and the match queue subscribe to listing changes (see server/plugins/search.ts, queues.ts).
   const listingChanges = new ListingChangeHub((message, error) => log(message, { err: error }));
@@ -138,6 +147,7 @@ export function createServices({ mongo, redis, config, log }: ServiceDeps) {
     mailbox,
     accounts,
     organizations,
+    organizationVerification,
     listingChanges,
     researchOutputs,
     needs,

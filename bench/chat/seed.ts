@@ -20,7 +20,7 @@ export interface ChatBenchData {
  */
 export async function seedChatBench(app: FastifyInstance, participants: number, roomSize: number): Promise<ChatBenchData> {
   const { organizations, eventModels, chat } = app.services;
-  const organizer = await organizations.insert({ kind: 'organizer', name: 'Bench Events', country: 'EE', sectors: [] });
+  const organizer = await organizations.insert({ kind: 'organizer', name: 'Bench Events', country: 'EE', sectors: [] }, { verified: true });
   const sme = await organizations.insert({ kind: 'sme', name: 'Bench SME', country: 'DE', sectors: ['C'], headcount: 12, annualTurnoverEur: 2_000_000 });
   const users = userModel(app.mongo);
   const organizerId = new Types.ObjectId();

@@ -5,6 +5,7 @@ import AccessRequests from './pages/AccessRequests.svelte';
 import AdminHome from './pages/AdminHome.svelte';
 import AdminMailbox from './pages/AdminMailbox.svelte';
 import AdminUsers from './pages/AdminUsers.svelte';
+import AdminVerification from './pages/AdminVerification.svelte';
 import ConfirmAccount from './pages/ConfirmAccount.svelte';
 import ForgotPassword from './pages/ForgotPassword.svelte';
 import Landing from './pages/Landing.svelte';
@@ -120,6 +121,7 @@ export const routes: Route[] = [
   { path: '/admin', title: 'Administration', component: AdminHome, access: 'admin' },
   { path: '/admin/users', title: 'Users', component: AdminUsers, access: 'admin' },
   { path: '/admin/mailbox', title: 'Mailbox', component: AdminMailbox, access: 'admin' },
+  { path: '/admin/organizations', title: 'Organization verification', component: AdminVerification, access: 'admin' },
   { path: '/admin/queues', title: 'Background jobs', component: Queues, access: 'admin' },
 ];
 

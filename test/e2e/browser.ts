@@ -2,9 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import mongoose from 'mongoose';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type APIResponse, type Browser, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import { ROOT } from '../helpers/processes';
+import { nameKeyOf } from '../../server/modules/organizations/verification';
 
 export const PASSWORD = 'correct horse battery staple';
 const SCREENSHOTS = `${ROOT}test/e2e/screenshots`;
@@ -103,6 +104,31 @@ export async function makePlatformAdmin(email: string): Promise<void> {
   try {
     const result = await connection.collection('users').updateOne({ email }, { $set: { platformAdmin: true } });
     expect(result.matchedCount, `user ${email}`).toBe(1);
+  } finally {
+    await connection.close();
+  }
+}
+
+/**
+ * Creates an organization through the API as the page's user. A university, lab, intermediary or
+ * organizer is then marked verified in the database, as the demo seed's are (the admin queue has
+ * its own test, verification.test.ts). Names are unique per country, and every file and a retried
+ * test's attempts share the e2e database: an earlier holder of the name gives it up first.
+ */
+export async function postOrganization(page: Page, data: { kind: string; name: string; country: string } & Record<string, unknown>): Promise<APIResponse> {
+  const key = nameKeyOf(data.kind, data.country, data.name);
+  if (!key) return page.request.post('/api/organizations', { data });
+  const connection = await mongoose.createConnection(inject('e2eMongoUri')).asPromise();
+  try {
+    const organizations = connection.collection('organizations');
+    const holder = await organizations.findOne({ nameKey: key });
+    if (holder) {
+      const renamed = `${data.name} (earlier, ${randomBytes(3).toString('hex')})`;
+      await organizations.updateOne({ _id: holder._id }, { $set: { name: renamed, nameKey: nameKeyOf(data.kind, data.country, renamed) } });
+    }
+    const created = await page.request.post('/api/organizations', { data });
+    if (created.status() === 201) await organizations.updateOne({ _id: new mongoose.Types.ObjectId(((await created.json()) as { id: string }).id) }, { $set: { verificationStatus: 'verified' } });
+    return created;
   } finally {
     await connection.close();
   }

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, expectNoHorizontalOverflow, launchBrowser, openPage, register, screenshot, uniqueEmail } from './browser';
+import { expectAccessible, expectNoHorizontalOverflow, launchBrowser, openPage, postOrganization, register, screenshot, uniqueEmail } from './browser';
 
 const OUTPUT_TITLE = 'Self-healing epoxy coatings for wind turbine blades';
 
@@ -41,7 +41,7 @@ describe('live chat between an SME and a university', () => {
     // Set-up through the API: an output, an SME's access request, granted.
     const university = await openPage(browser);
     await register(university.page, 'Inês Duarte', uniqueEmail('uni'));
-    const uniOrg = await post(university.page, '/api/organizations', { kind: 'university', name: 'Nordic Composites Institute', country: 'DK', sectors: ['M'] });
+    const uniOrg = await (await postOrganization(university.page, { kind: 'university', name: 'Nordic Composites Institute', country: 'DK', sectors: ['M'] })).json();
     const output = await post(university.page, '/api/research-outputs', {
       organizationId: uniOrg.id,
       title: OUTPUT_TITLE,
@@ -148,7 +148,7 @@ describe('live chat between an SME and a university', () => {
   it('an organizer moderates the event lobby: removes, locks, mutes; a participant reports; bursts are slowed kindly', async () => {
     const organizer = await openPage(browser);
     await register(organizer.page, 'Kadri Tamm', uniqueEmail('organizer'));
-    const org = await post(organizer.page, '/api/organizations', { kind: 'organizer', name: 'Baltic Innovation Week', country: 'EE' });
+    const org = await (await postOrganization(organizer.page, { kind: 'organizer', name: 'Baltic Innovation Week', country: 'EE' })).json();
     const inTenDays = (hour: number) => new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() + 10, hour)).toISOString();
     const event = await post(organizer.page, '/api/events', {
       organizerOrganizationId: org.id,

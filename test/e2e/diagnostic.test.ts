@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, expectNoHorizontalOverflow, launchBrowser, openPage, register, screenshot, uniqueEmail, uniqueTitle } from './browser';
+import { expectAccessible, expectNoHorizontalOverflow, launchBrowser, openPage, postOrganization, register, screenshot, uniqueEmail, uniqueTitle } from './browser';
 
 const OUTPUT_TITLE = 'Enzymatic crumb softener for rye bread';
 
@@ -29,7 +29,7 @@ describe('IP diagnostic', () => {
     const outputTitle = uniqueTitle(OUTPUT_TITLE);
     const university = await openPage(browser);
     await register(university.page, 'Inês Duarte', uniqueEmail('uni'));
-    const uni = await university.page.request.post('/api/organizations', { data: { kind: 'university', name: 'Baltic Technical University', country: 'LT', sectors: ['M'] } });
+    const uni = await postOrganization(university.page, { kind: 'university', name: 'Baltic Technical University', country: 'LT', sectors: ['M'] });
     const created = await university.page.request.post('/api/research-outputs', {
       data: {
         organizationId: (await uni.json()).id,
@@ -48,13 +48,13 @@ describe('IP diagnostic', () => {
     // An IP office serves the SME's region; an organizer publishes an upcoming workshop.
     const helper = await openPage(browser);
     await register(helper.page, 'Jonas Krüger', uniqueEmail('ip-office'));
-    const office = await helper.page.request.post('/api/organizations', { data: { kind: 'intermediary', name: 'Patentinformationszentrum Rostock', country: 'DE', region: 'Mecklenburg-Vorpommern' } });
+    const office = await postOrganization(helper.page, { kind: 'intermediary', name: 'Patentinformationszentrum Rostock', country: 'DE', region: 'Mecklenburg-Vorpommern' });
     const officeId: string = (await office.json()).id;
     const profile = await helper.page.request.put(`/api/intermediaries/${officeId}/profile`, {
       data: { institutionType: 'ip_office', services: ['trademark searches', 'patent advice'], sectors: ['C'], regions: ['Rostock'], languages: ['de', 'en'], contactEmail: 'piz@rostock.example' },
     });
     expect(profile.status()).toBe(200);
-    const organizer = await helper.page.request.post('/api/organizations', { data: { kind: 'organizer', name: 'Baltic Brokerage Events', country: 'EE' } });
+    const organizer = await postOrganization(helper.page, { kind: 'organizer', name: 'Baltic Brokerage Events', country: 'EE' });
     const inTenDays = (hour: number) => new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() + 10, hour)).toISOString();
     const event = await helper.page.request.post('/api/events', {
       data: {

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, expectNoHorizontalOverflow, launchBrowser, openPage, register, screenshot, uniqueEmail } from './browser';
+import { expectAccessible, expectNoHorizontalOverflow, launchBrowser, openPage, postOrganization, register, screenshot, uniqueEmail } from './browser';
 
 /** An organization of the given kind through the API (as the other browser tests do), then a reload so the session knows it. */
-async function createOrganization(page: Page, data: Record<string, unknown>): Promise<string> {
-  const created = await page.request.post('/api/organizations', { data });
+async function createOrganization(page: Page, data: Parameters<typeof postOrganization>[1]): Promise<string> {
+  const created = await postOrganization(page, data);
   expect(created.status(), await created.text()).toBe(201);
   await page.reload();
   return (await created.json()).id;

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, expectNoHorizontalOverflow, launchBrowser, openPage, register, screenshot, uniqueEmail, type TestPage } from './browser';
+import { expectAccessible, expectNoHorizontalOverflow, launchBrowser, openPage, postOrganization, register, screenshot, uniqueEmail, type TestPage } from './browser';
 
 describe('intermediaries: directory, help requests and a need posted on an SMEâ€™s behalf', () => {
   let browser: Browser;
@@ -20,8 +20,8 @@ describe('intermediaries: directory, help requests and a need posted on an SMEâ€
     // The intermediary: its organization through the API, its directory profile through the form.
     office = await openPage(browser);
     await register(office.page, 'InÃªs Sousa', uniqueEmail('tto'));
-    const created = await office.page.request.post('/api/organizations', {
-      data: { kind: 'intermediary', name: 'Minho Valley Knowledge Transfer Office', country: 'PT', region: 'Norte', description: 'We connect textile and food companies of northern Portugal with university labs.' },
+    const created = await postOrganization(office.page, {
+      kind: 'intermediary', name: 'Minho Valley Knowledge Transfer Office', country: 'PT', region: 'Norte', description: 'We connect textile and food companies of northern Portugal with university labs.',
     });
     expect(created.status()).toBe(201);
     const officeId: string = (await created.json()).id;
@@ -134,7 +134,7 @@ describe('intermediaries: directory, help requests and a need posted on an SMEâ€
   it('lists publicly funded technologies and the sector index with its chart', async () => {
     const university = await openPage(browser);
     await register(university.page, 'Rasa PetrauskienÄ—', uniqueEmail('uni'));
-    const org = await university.page.request.post('/api/organizations', { data: { kind: 'government', name: 'National Food Safety Institute', country: 'LT', sectors: ['A'] } });
+    const org = await postOrganization(university.page, { kind: 'government', name: 'National Food Safety Institute', country: 'LT', sectors: ['A'] });
     const organizationId = (await org.json()).id;
     const output = await university.page.request.post('/api/research-outputs', {
       data: {

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { confirmAccount, expectAccessible, launchBrowser, makePlatformAdmin, openPage, register, screenshot, uniqueEmail } from './browser';
+import { confirmAccount, expectAccessible, launchBrowser, makePlatformAdmin, openPage, postOrganization, register, screenshot, uniqueEmail } from './browser';
 
 describe('invitations, the admin mailbox and password reset', () => {
   let browser: Browser;
@@ -13,9 +13,7 @@ describe('invitations, the admin mailbox and password reset', () => {
     const admin = await openPage(browser);
     const adminEmail = uniqueEmail('tto-admin');
     await register(admin.page, 'Ana Lopes', adminEmail);
-    const created = await admin.page.request.post('/api/organizations', {
-      data: { kind: 'university', name: 'Universidade do Minho', country: 'PT', region: 'Braga', sectors: ['M', 'P'] },
-    });
+    const created = await postOrganization(admin.page, { kind: 'university', name: 'Universidade do Minho', country: 'PT', region: 'Braga', sectors: ['M', 'P'] });
     expect(created.status()).toBe(201);
     const organizationId: string = (await created.json()).id;
 

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, expectNoHorizontalOverflow, launchBrowser, openPage, register, screenshot, uniqueEmail } from './browser';
+import { expectAccessible, expectNoHorizontalOverflow, launchBrowser, openPage, postOrganization, register, screenshot, uniqueEmail } from './browser';
 
 describe('research outputs, needs and the access-request flow', () => {
   let browser: Browser;
@@ -12,7 +12,7 @@ describe('research outputs, needs and the access-request flow', () => {
   it('a university publishes an output; an SME asks for access, is granted, and reads the confidential details', async () => {
     const university = await openPage(browser);
     await register(university.page, 'Inês Duarte', uniqueEmail('uni'));
-    expect((await university.page.request.post('/api/organizations', { data: { kind: 'university', name: 'Baltic Technical University', country: 'LT', sectors: ['M'] } })).status()).toBe(201);
+    expect((await postOrganization(university.page, { kind: 'university', name: 'Baltic Technical University', country: 'LT', sectors: ['M'] })).status()).toBe(201);
     await university.page.reload();
 
     await university.page.goto('/outputs/new');

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  expectAccessible, expectNoHorizontalOverflow, launchBrowser, makePlatformAdmin, openPage, register, screenshot, uniqueEmail, uniqueTitle,
+  expectAccessible, expectNoHorizontalOverflow, launchBrowser, makePlatformAdmin, openPage, postOrganization, register, screenshot, uniqueEmail, uniqueTitle,
 } from './browser';
 
 const OUTPUT_TITLE = 'Chitosan coating that keeps rye bread fresh for longer';
@@ -59,7 +59,7 @@ describe('matches, notifications, search and administration', () => {
     const titles = { output: uniqueTitle(OUTPUT_TITLE), need: uniqueTitle(NEED_TITLE) };
     const university = await openPage(browser);
     await register(university.page, 'Aino Virtanen', uniqueEmail('uni'));
-    expect((await university.page.request.post('/api/organizations', { data: { kind: 'university', name: 'Nordic Food Science Institute', country: 'FI', sectors: ['C'] } })).status()).toBe(201);
+    expect((await postOrganization(university.page, { kind: 'university', name: 'Nordic Food Science Institute', country: 'FI', sectors: ['C'] })).status()).toBe(201);
     await university.page.reload();
     const outputPath = await publishOutput(university.page, titles.output);
 

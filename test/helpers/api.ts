@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { expect } from 'vitest';
+import { organizationModel } from '../../server/modules/organizations/model';
+import { nameKeyOf } from '../../server/modules/organizations/verification';
 
 /** A signed-in API client for app.inject: remembers the session cookie. */
 export interface Client {
@@ -82,12 +85,61 @@ export const ORGANIZATION_SAMPLES = {
 
 export type OrganizationSampleKind = keyof typeof ORGANIZATION_SAMPLES;
 
-/** Registers a user who creates (and so administers) an organization of the given kind. */
+/**
+ * Registers a user who creates (and so administers) an organization of the given kind, verified
+ * (like the demo seed's) when its kind is subject to verification, so it can publish at once.
+ */
 export async function userWithOrganization(app: FastifyInstance, kind: OrganizationSampleKind): Promise<Client & { organizationId: string }> {
   const client = await registerUser(app, `${kind}-admin`);
-  const response = await client.post('/api/organizations', ORGANIZATION_SAMPLES[kind]);
+  const sample = ORGANIZATION_SAMPLES[kind];
+  const { name, claim } = await sampleName(app, sample);
+  const response = await client.post('/api/organizations', { ...sample, name });
   if (response.statusCode !== 201) throw new Error(`create organization failed: ${response.statusCode} ${response.body}`);
-  return { ...client, organizationId: response.json().id };
+  const organizationId: string = response.json().id;
+  claim?.(organizationId);
+  await verifyOrganization(app, organizationId);
+  return { ...client, organizationId };
+}
+
+/**
+ * Marks an organization verified, quietly: test fixtures are not applicants (the decision routes,
+ * with their notifications, are tested in test/integration/organizations/verification.test.ts).
+ */
+export async function verifyOrganization(app: FastifyInstance, organizationId: string): Promise<void> {
+  await organizationModel(app.mongo).updateOne({ _id: organizationId, verificationStatus: 'pending' }, { $set: { verificationStatus: 'verified' } });
+}
+
+interface SampleHolder {
+  /** Empty while its creation is still under way. */
+  organizationId: string;
+  /** The test that made it; undefined for a beforeAll. */
+  test: string | undefined;
+}
+
+/** Which organization holds each sample name in an app's database. */
+const holders = new WeakMap<FastifyInstance, Map<string, SampleHolder>>();
+
+/**
+ * Names are unique per country, but a test file makes many organizations from one sample. Each
+ * test's first organization of a kind gets the sample name (tests assert it): an organization an
+ * earlier test made gives the name up; one from this test or a beforeAll keeps it, and the newcomer
+ * gets a suffix. The name is reserved before the first await, so helpers run in Promise.all agree.
+ */
+async function sampleName(app: FastifyInstance, sample: { kind: string; country: string; name: string }): Promise<{ name: string; claim?: (organizationId: string) => void }> {
+  const key = nameKeyOf(sample.kind, sample.country, sample.name);
+  if (!key) return { name: sample.name };
+  const byKey = holders.get(app) ?? new Map<string, SampleHolder>();
+  holders.set(app, byKey);
+  const holder = byKey.get(key);
+  const test = expect.getState().currentTestName;
+  if (holder && (holder.test === undefined || holder.test === test)) return { name: `${sample.name} ${randomBytes(3).toString('hex')}` };
+  const reservation: SampleHolder = { organizationId: '', test };
+  byKey.set(key, reservation);
+  if (holder?.organizationId) {
+    const renamed = `${sample.name} (${holder.organizationId.slice(-6)})`;
+    await organizationModel(app.mongo).updateOne({ _id: holder.organizationId }, { $set: { name: renamed, nameKey: nameKeyOf(sample.kind, sample.country, renamed) } });
+  }
+  return { name: sample.name, claim: (organizationId) => (reservation.organizationId = organizationId) };
 }
 
 /** Adds a new user to an organization with the given role, through a real invitation. */

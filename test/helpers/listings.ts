@@ -23,7 +23,7 @@ const actor = (organizationId: string): CurrentUser => ({
  */
 export async function publishDemoListings(app: FastifyInstance, outputCount: number, needCount: number) {
   const services = createServices({ mongo: app.mongo, redis: app.redis, config: app.config, log: () => undefined });
-  const university = await services.organizations.insert({ kind: 'university', name: 'Fixture University', country: 'DE' });
+  const university = await services.organizations.insert({ kind: 'university', name: 'Fixture University', country: 'DE' }, { verified: true });
   const sme = await services.organizations.insert({ kind: 'sme', name: 'Fixture SME', country: 'DE', headcount: 20, annualTurnoverEur: 3_000_000 });
   const outputIds: string[] = [];
   for (const { orgKey: _orgKey, ...output } of researchOutputs.slice(0, outputCount)) {

@@ -9,6 +9,7 @@ import type {
   MemberView as MemberSchema,
   OrganizationView as OrganizationSchema,
   UpdateOrganizationBody as UpdateOrganizationSchema,
+  VerificationItem as VerificationItemSchema,
 } from '../../../server/modules/organizations/schema';
 
 export type UserView = Static<typeof UserSchema>;
@@ -21,6 +22,9 @@ export type UpdateOrganizationBody = Static<typeof UpdateOrganizationSchema>;
 export type MemberView = Static<typeof MemberSchema>;
 export type OrgRole = MemberView['role'];
 export type InvitationView = Static<typeof InvitationSchema>;
+/** One organization in the platform admins' verification queue. */
+export type VerificationItem = Static<typeof VerificationItemSchema>;
+export type VerificationState = 'pending' | 'verified' | 'rejected';
 
 /** A cursor page as the server's `Page(item)` returns it. */
 export interface Page<T> {

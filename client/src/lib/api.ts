@@ -29,6 +29,8 @@ import type {
   Page,
   UpdateOrganizationBody,
   UserView,
+  VerificationItem,
+  VerificationState,
   DirectoryHit,
   DirectoryQuery,
   HelpRequestView,
@@ -219,6 +221,10 @@ export const api = {
     rescore: () => post<{ jobId: string }>('/api/admin/rescore'),
     users: (limit = 200) => get<UserView[]>('/api/admin/users', { limit }),
     mailbox: (to?: string, limit = 50) => get<MailView[]>('/api/admin/mailbox', { to, limit }),
+    /** The verification queue (pending, oldest first) or the decided ones. */
+    organizations: (status: VerificationState = 'pending', cursor?: string) => get<Page<VerificationItem>>('/api/admin/organizations', { status, cursor, limit: 50 }),
+    decide: (id: string, decision: 'verify' | 'reject', note?: string) =>
+      post<VerificationItem>(`/api/admin/organizations/${encodeURIComponent(id)}/${decision}`, note ? { note } : {}),
   },
 };
 

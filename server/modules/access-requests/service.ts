@@ -1,4 +1,5 @@
 import { HttpError } from '../../plugins/errors';
+import { requireCleared } from '../organizations/verification';
 import type { CurrentUser } from '../accounts/current-user';
 import { requireOrgRole, roleIn } from '../accounts/current-user';
 import type { Mailer } from '../mail/mailer';
@@ -38,6 +39,7 @@ export class AccessRequestService {
     if (roleIn(user, ownerOrganizationId)) {
       throw new HttpError(409, 'already_has_access', 'Your organization owns this output: read its details at /confidential, no request needed.');
     }
+    requireCleared(await this.deps.organizations.load(ownerOrganizationId), 'receive access requests');
     const requester = await this.requestingSme(user, body.organizationId);
     try {
       const created = await this.deps.requests.create({

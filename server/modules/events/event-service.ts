@@ -1,5 +1,6 @@
 import { Types } from 'mongoose';
 import { HttpError } from '../../plugins/errors';
+import { requireCleared } from '../organizations/verification';
 import type { CurrentUser } from '../accounts/current-user';
 import type { OrganizationDoc, OrganizationModel } from '../organizations/model';
 import { toObjectId } from '../shared/ids';
@@ -39,6 +40,7 @@ export class EventService {
     if (!(ORGANIZER_KINDS as readonly string[]).includes(organization.kind)) {
       throw new HttpError(403, 'forbidden', `Events are organized by ${ORGANIZER_KINDS.join(', ')} organizations, not by an ${organization.kind}.`);
     }
+    requireCleared(organization, 'create events');
     const fields = this.validated(body);
     const created = await this.deps.events.create({ ...fields, organizerOrganizationId: organization._id, createdBy: toObjectId(user.id), status: 'draft' });
     return this.view(created.toObject() as EventDoc, user);

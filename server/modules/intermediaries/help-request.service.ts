@@ -1,4 +1,5 @@
 import { HttpError } from '../../plugins/errors';
+import { requireCleared } from '../organizations/verification';
 import type { CurrentUser } from '../accounts/current-user';
 import { requireOrgRole, roleIn } from '../accounts/current-user';
 import type { NeedService } from '../needs/service';
@@ -35,6 +36,7 @@ export class HelpRequestService {
     const sme = await this.deps.organizations.load(body.smeOrganizationId);
     requireOrgRole(user, body.smeOrganizationId);
     if (sme.kind !== 'sme') throw new HttpError(403, 'forbidden', `Help requests are sent by SMEs; ${sme.name} is a ${sme.kind}.`);
+    requireCleared(intermediary, 'receive help requests');
     const need = await this.deps.needs.get(user, body.needId);
     if (need.organizationId !== body.smeOrganizationId) {
       throw new HttpError(400, 'validation_failed', `This need belongs to another organization, not ${sme.name}.`, [{ field: 'needId', message: 'must be a need of smeOrganizationId' }]);

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { SectorSchema } from '../organizations/schema';
+import { SectorSchema, VerificationStatusSchema } from '../organizations/schema';
 import { Email, ObjectIdString, PageQuery, StringEnum } from '../shared/schema';
 import { INSTITUTION_TYPES } from './model';
 
@@ -32,6 +32,7 @@ export const IntermediaryView = Type.Object(
     website: Type.String(),
     description: Type.String(),
     hasProfile: Type.Boolean({ description: 'false: the intermediary has not filled in its directory profile yet' }),
+    verificationStatus: Type.Optional(VerificationStatusSchema),
     institutionType: Type.Optional(InstitutionTypeSchema),
     services: Type.Array(Type.String()),
     sectors: Type.Array(SectorSchema, { description: "the profile's sectors, else the organization's" }),

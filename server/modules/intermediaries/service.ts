@@ -14,7 +14,7 @@ export interface IntermediaryServiceDeps {
   organizations: OrganizationService;
 }
 
-/** The intermediaries directory: every organization of kind `intermediary`, with its profile when it has one. */
+/** The intermediaries directory: every listed (verified) organization of kind `intermediary`, with its profile when it has one. */
 export class IntermediaryService {
   private readonly textIndex = new DirectoryIndexCache();
 
@@ -84,7 +84,11 @@ function tidy(values: string[]): string[] {
   return [...new Set(values.map((value) => value.trim()).filter(Boolean))];
 }
 
-type OrganizationFields = Pick<OrganizationView, 'name' | 'country' | 'region' | 'website' | 'description' | 'sectors'> & { id?: string; _id?: unknown };
+type OrganizationFields = Pick<OrganizationView, 'name' | 'country' | 'region' | 'website' | 'description' | 'sectors'> & {
+  id?: string;
+  _id?: unknown;
+  verificationStatus?: OrganizationView['verificationStatus'] | null;
+};
 
 export function toIntermediaryView(organization: OrganizationFields, profile: IntermediaryProfileDoc | null): IntermediaryView {
   const view: IntermediaryView = {
@@ -95,6 +99,7 @@ export function toIntermediaryView(organization: OrganizationFields, profile: In
     website: organization.website ?? '',
     description: organization.description ?? '',
     hasProfile: profile !== null,
+    verificationStatus: organization.verificationStatus ?? 'not_required',
     services: profile?.services ?? [],
     sectors: (profile?.sectors.length ? profile.sectors : (organization.sectors ?? [])) as IntermediaryView['sectors'],
     regions: profile?.regions ?? [],

@@ -1,5 +1,6 @@
 import type { NeedProfile, TextDoc } from '../../../matching';
 import { HttpError } from '../../plugins/errors';
+import { requireCleared } from '../organizations/verification';
 import type { CurrentUser } from '../accounts/current-user';
 import type { OrganizationService } from '../organizations/service';
 import { allPublished, assertMayEdit, cursorFilter, isOwnerMember, isVisible, nextStatus, publishedById, publishedSectorCounts, toPage, trlRange, visibilityFilter, type ListingAction } from '../research-outputs/listing';
@@ -30,8 +31,13 @@ export class NeedService {
     const organization = await this.deps.organizations.load(body.organizationId);
     const { organizationId: _organizationId, postedByOrganizationId, ...fields } = body;
     const poster = postedByOrganizationId ? await this.deps.organizations.load(postedByOrganizationId) : null;
-    if (poster) assertMayDraftOnBehalf(user, organization, poster);
-    else assertMayPostNeedFor(user, organization);
+    if (poster) {
+      assertMayDraftOnBehalf(user, organization, poster);
+      // The draft asks the SME for consent: the intermediary speaks publicly, so it must be verified.
+      requireCleared(poster, 'draft needs on behalf of SMEs');
+    } else {
+      assertMayPostNeedFor(user, organization);
+    }
     const created = await this.deps.needs.create({
       ...fields,
       organizationId: organization._id,

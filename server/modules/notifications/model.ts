@@ -1,6 +1,6 @@
 import { Schema, type Connection, type InferSchemaType, type Model, type Types } from 'mongoose';
 
-export const NOTIFICATION_TYPES = ['new_match', 'access_request', 'meeting_request', 'meeting_update', 'schedule_published', 'help_request', 'on_behalf_need'] as const;
+export const NOTIFICATION_TYPES = ['new_match', 'access_request', 'meeting_request', 'meeting_update', 'schedule_published', 'help_request', 'on_behalf_need', 'organization_verification'] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
 const notificationSchema = new Schema(

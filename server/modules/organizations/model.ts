@@ -2,6 +2,7 @@ import { Schema, type Connection, type InferSchemaType, type Model, type Types }
 import { SECTORS } from '../../../matching/taxonomy';
 import { ORG_ROLES } from '../accounts/model';
 import { SIZE_CLASSES } from './size-class';
+import { VERIFICATION_STATUSES } from './verification';
 
 export const ORGANIZATION_KINDS = ['university', 'sme', 'intermediary', 'government', 'organizer'] as const;
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
@@ -19,10 +20,26 @@ const organizationSchema = new Schema(
     headcount: { type: Number },
     annualTurnoverEur: { type: Number },
     sizeClass: { type: String, enum: SIZE_CLASSES },
+    /** See verification.ts; absent on organizations stored before verification existed. */
+    verificationStatus: { type: String, enum: VERIFICATION_STATUSES },
+    /** What the organization offers a platform admin to check: its official web domain and a contact. */
+    evidence: {
+      webDomain: { type: String, default: '' },
+      contact: { type: String, default: '' },
+    },
+    verificationNote: { type: String, default: '' },
+    verificationDecidedAt: { type: Date },
+    verificationDecidedBy: { type: Schema.Types.ObjectId },
+    /** The creator: their e-mail domain against the web domain is a hint in the admin queue. */
+    createdBy: { type: Schema.Types.ObjectId },
+    /** Country and normalized name (verification.ts nameKeyOf); SMEs and rejected organizations hold none. */
+    nameKey: { type: String },
   },
   { timestamps: true },
 );
 organizationSchema.index({ kind: 1, _id: -1 });
+// Sparse, not partial: FerretDB 1.x implements `sparse` but not `partialFilterExpression`.
+organizationSchema.index({ nameKey: 1 }, { unique: true, sparse: true });
 
 export type OrganizationDoc = InferSchemaType<typeof organizationSchema> & { _id: Types.ObjectId };
 export type OrganizationModel = Model<InferSchemaType<typeof organizationSchema>>;

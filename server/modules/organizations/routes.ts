@@ -19,7 +19,7 @@ const organizationRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/api/organizations',
-    { schema: { tags, body: CreateOrganizationBody, response: { 201: OrganizationView, ...errorResponses(400, 401) } } },
+    { schema: { tags, body: CreateOrganizationBody, response: { 201: OrganizationView, ...errorResponses(400, 401, 409) } } },
     async (request, reply) => reply.code(201).send(await organizations.create(requireUser(request), request.body)),
   );
 
@@ -38,7 +38,7 @@ const organizationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     '/api/organizations/:id',
     {
-      schema: { tags, params: IdParams, body: UpdateOrganizationBody, response: { 200: OrganizationView, ...errorResponses(400, 401, 403, 404) } },
+      schema: { tags, params: IdParams, body: UpdateOrganizationBody, response: { 200: OrganizationView, ...errorResponses(400, 401, 403, 404, 409) } },
     },
     async (request) => organizations.update(requireUser(request), request.params.id, request.body),
   );

@@ -4,10 +4,24 @@ import { OrgRoleSchema } from '../accounts/schema';
 import { Email, ObjectIdString, PageQuery, StringEnum } from '../shared/schema';
 import { ORGANIZATION_KINDS } from './model';
 import { SIZE_CLASSES } from './size-class';
+import { VERIFICATION_STATUSES } from './verification';
 
 export const OrganizationKindSchema = StringEnum(ORGANIZATION_KINDS);
 export const SectorSchema = StringEnum(SECTORS, { description: 'NACE Rev. 2 section' });
 const CountryCode = Type.String({ pattern: '^[A-Za-z]{2}$', description: 'ISO 3166-1 alpha-2 country code' });
+
+export const VerificationStatusSchema = StringEnum(VERIFICATION_STATUSES, {
+  description: 'pending or rejected organizations prepare drafts only: they do not publish, receive access requests, run events or appear in directories',
+});
+
+export const Evidence = Type.Object(
+  {
+    webDomain: Type.String({ maxLength: 253, description: "the organization's official web domain, e.g. uni.example" }),
+    contact: Type.String({ maxLength: 300, description: 'someone at the organization who can confirm the account: name, role, e-mail or phone' }),
+  },
+  { additionalProperties: false },
+);
+export type Evidence = Static<typeof Evidence>;
 
 const editableFields = {
   name: Type.String({ minLength: 2, maxLength: 200 }),
@@ -18,6 +32,7 @@ const editableFields = {
   description: Type.Optional(Type.String({ maxLength: 5000 })),
   headcount: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000_000, description: 'SMEs: staff in annual work units' })),
   annualTurnoverEur: Type.Optional(Type.Number({ minimum: 0, maximum: 1e13, description: 'SMEs: annual turnover in euros' })),
+  evidence: Type.Optional(Evidence),
 };
 
 export const CreateOrganizationBody = Type.Object({ kind: OrganizationKindSchema, ...editableFields }, { additionalProperties: false });
@@ -39,6 +54,7 @@ export const OrganizationView = Type.Object({
   annualTurnoverEur: Type.Optional(Type.Number()),
   sizeClass: Type.Optional(StringEnum(SIZE_CLASSES)),
   sizeClassDefinition: Type.Optional(Type.String()),
+  verificationStatus: VerificationStatusSchema,
 });
 export type OrganizationView = Static<typeof OrganizationView>;
 
@@ -63,3 +79,29 @@ export const InvitationView = Type.Object({
   role: OrgRoleSchema,
   expiresAt: Type.String({ format: 'date-time' }),
 });
+
+export const VerificationQueueQuery = Type.Object(
+  { status: Type.Optional(StringEnum(['pending', 'verified', 'rejected'] as const, { description: 'pending (the default): the queue' })), ...PageQuery },
+  { additionalProperties: false },
+);
+export type VerificationQueueQuery = Static<typeof VerificationQueueQuery>;
+
+export const VerificationDecisionBody = Type.Object(
+  { note: Type.Optional(Type.String({ maxLength: 1000, description: 'why, told to the organization' })) },
+  { additionalProperties: false },
+);
+export type VerificationDecisionBody = Static<typeof VerificationDecisionBody>;
+
+/** One organization as the admin queue shows it: the evidence and the e-mail-domain hint. */
+export const VerificationItem = Type.Object({
+  organization: OrganizationView,
+  evidence: Evidence,
+  creator: Type.Union([Type.Object({ name: Type.String(), email: Email }), Type.Null()]),
+  emailDomainMatch: Type.Union([Type.Boolean(), Type.Null()], {
+    description: "does the creator's e-mail domain equal (or lie under) the evidence's web domain? null when either is missing",
+  }),
+  createdAt: Type.String({ format: 'date-time' }),
+  note: Type.String(),
+  decidedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+});
+export type VerificationItem = Static<typeof VerificationItem>;

@@ -9,6 +9,7 @@ import { toObjectId } from '../shared/ids';
 import type { InvitationModel, OrganizationDoc, OrganizationModel } from './model';
 import type { CreateOrganizationBody, OrganizationListQuery, OrganizationView, UpdateOrganizationBody } from './schema';
 import { SIZE_CLASS_DEFINITION, sizeClassOf } from './size-class';
+import { initialVerification, isUniqueViolation, LISTED_FILTER, nameKeyOf } from './verification';
 
 const INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;
 
@@ -24,17 +25,31 @@ export interface OrganizationServiceDeps {
 export class OrganizationService {
   constructor(private readonly deps: OrganizationServiceDeps) {}
 
-  /** The creator becomes the organization's first admin. */
+  /** The creator becomes the organization's first admin; kinds subject to verification start pending. */
   async create(user: CurrentUser, body: CreateOrganizationBody): Promise<OrganizationView> {
-    const created = await this.insert(body);
+    const created = await this.insert(body, { createdBy: user.id });
     await this.addMember(created.id, user.id, 'admin');
     return created;
   }
 
-  /** Creates an organization without members (the seed script and `create` use it). */
-  async insert(body: CreateOrganizationBody): Promise<OrganizationView> {
-    const fields = { ...body, ...this.sizeFields(body.kind, body) };
-    return toOrganizationView((await this.deps.organizations.create(fields)).toObject() as OrganizationDoc);
+  /**
+   * Creates an organization without members (the seed script and `create` use it). The seed passes
+   * `verified: true`: its organizations are the platform's own demo data.
+   */
+  async insert(body: CreateOrganizationBody, options: { createdBy?: string; verified?: boolean } = {}): Promise<OrganizationView> {
+    const status = initialVerification(body.kind);
+    const fields = {
+      ...body,
+      ...this.sizeFields(body.kind, body),
+      verificationStatus: options.verified && status === 'pending' ? 'verified' : status,
+      nameKey: nameKeyOf(body.kind, body.country, body.name),
+      ...(options.createdBy ? { createdBy: toObjectId(options.createdBy) } : {}),
+    };
+    try {
+      return toOrganizationView((await this.deps.organizations.create(fields)).toObject() as OrganizationDoc);
+    } catch (error) {
+      throw nameTakenOr(error, body);
+    }
   }
 
   async addMember(organizationId: string, userId: string, role: OrgRole): Promise<void> {
@@ -59,6 +74,7 @@ export class OrganizationService {
     return (await this.load(id)).kind;
   }
 
+  /** Public directory: verified organizations and SMEs, never pending or rejected ones. */
   async list(query: OrganizationListQuery): Promise<{ items: OrganizationView[]; next: string | null }> {
     const limit = query.limit ?? 20;
     const filter: Record<string, unknown> = {};
@@ -66,7 +82,7 @@ export class OrganizationService {
     if (query.country) filter['country'] = query.country.toUpperCase();
     if (query.sector) filter['sectors'] = query.sector;
     if (query.cursor) filter['_id'] = { $lt: toObjectId(decodeCursor<{ id: string }>(query.cursor, ['id']).id) };
-    const docs = await this.deps.organizations.find(filter).sort({ _id: -1 }).limit(limit + 1).lean<OrganizationDoc[]>();
+    const docs = await this.deps.organizations.find({ ...filter, ...LISTED_FILTER }).sort({ _id: -1 }).limit(limit + 1).lean<OrganizationDoc[]>();
     const page = docs.slice(0, limit);
     const last = page.at(-1);
     return {
@@ -78,13 +94,23 @@ export class OrganizationService {
   async update(user: CurrentUser, id: string, body: UpdateOrganizationBody): Promise<OrganizationView> {
     const current = await this.load(id);
     if (!user.platformAdmin) requireOrgRole(user, id, 'admin');
+    const renamed = (body.name !== undefined && body.name !== current.name) || (body.country !== undefined && body.country.toUpperCase() !== current.country);
+    if (renamed && current.verificationStatus === 'verified' && !user.platformAdmin) {
+      // Otherwise a verified "Small Lab" could rename itself after an admin checked it.
+      throw new HttpError(403, 'verified_name', 'The name and country of a verified organization are changed by a platform administrator; ask one.');
+    }
     const merged = { ...current, ...body };
-    const update = { ...body, ...this.sizeFields(current.kind, merged) };
-    const updated = await this.deps.organizations
-      .findByIdAndUpdate(current._id, { $set: update }, { returnDocument: 'after', runValidators: true })
-      .lean<OrganizationDoc>();
-    if (!updated) throw new HttpError(404, 'not_found', `No organization with id ${id}.`);
-    return toOrganizationView(updated);
+    const update: Record<string, unknown> = { ...body, ...this.sizeFields(current.kind, merged) };
+    if (renamed && current.nameKey) update['nameKey'] = nameKeyOf(current.kind, merged.country, merged.name);
+    try {
+      const updated = await this.deps.organizations
+        .findByIdAndUpdate(current._id, { $set: update }, { returnDocument: 'after', runValidators: true })
+        .lean<OrganizationDoc>();
+      if (!updated) throw new HttpError(404, 'not_found', `No organization with id ${id}.`);
+      return toOrganizationView(updated);
+    } catch (error) {
+      throw nameTakenOr(error, merged);
+    }
   }
 
   async members(user: CurrentUser, id: string) {
@@ -160,6 +186,14 @@ export class OrganizationService {
   }
 }
 
+/** A unique-index refusal becomes 409 name_taken; anything else passes through. */
+function nameTakenOr(error: unknown, organization: { name: string; country: string }): unknown {
+  if (!isUniqueViolation(error)) return error;
+  return new HttpError(409, 'name_taken', `An organization named "${organization.name}" already exists in ${organization.country.toUpperCase()} (names are compared without case and accents).`, {
+    field: 'name',
+  });
+}
+
 function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
@@ -174,6 +208,7 @@ export function toOrganizationView(doc: OrganizationDoc): OrganizationView {
     sectors: doc.sectors ?? [],
     website: doc.website ?? '',
     description: doc.description ?? '',
+    verificationStatus: doc.verificationStatus ?? 'not_required',
   };
   if (doc.kind === 'sme') {
     if (doc.headcount != null) view.headcount = doc.headcount;

@@ -1,5 +1,6 @@
 import type { OutputProfile, TextDoc } from '../../../matching';
 import { HttpError } from '../../plugins/errors';
+import { requireCleared } from '../organizations/verification';
 import type { CurrentUser } from '../accounts/current-user';
 import { requireOrgRole } from '../accounts/current-user';
 import type { OrganizationService } from '../organizations/service';
@@ -96,6 +97,7 @@ export class ResearchOutputService {
     const current = await this.load(id);
     assertMayEdit(user, { status: current.status, organizationId: String(current.organizationId) }, 'research output');
     const status = nextStatus(current.status, action);
+    if (status === 'published') requireCleared(await this.deps.organizations.load(String(current.organizationId)), 'publish research outputs');
     const set: Record<string, unknown> = { status };
     if (status === 'published') set['publishedAt'] = new Date();
     // Conditional on the status we read, so two concurrent clicks cannot both succeed.

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { registerUser, type Client } from '../../helpers/api';
+import { registerUser, verifyOrganization, type Client } from '../../helpers/api';
 
 /** A valid directory profile; `overrides` replace fields. */
 export function profileBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -26,6 +26,7 @@ export async function intermediaryWithProfile(
   const created = await admin.post('/api/organizations', { kind: 'intermediary', sectors: [], ...organization });
   if (created.statusCode !== 201) throw new Error(`create intermediary failed: ${created.statusCode} ${created.body}`);
   const organizationId: string = created.json().id;
+  await verifyOrganization(app, organizationId);
   if (profile) {
     const saved = await admin.request({ method: 'PUT', url: `/api/intermediaries/${organizationId}/profile`, payload: profileBody(profile) });
     if (saved.statusCode !== 200) throw new Error(`save profile failed: ${saved.statusCode} ${saved.body}`);

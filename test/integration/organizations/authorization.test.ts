@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../helpers/app';
 import { addMember, anonymous, platformAdmin, uniqueEmail, userWithOrganization, type Client } from '../../helpers/api';
@@ -39,8 +40,9 @@ describe('organizations: who may change what', () => {
       expected: { anonymous: 401, 'platform admin': 200, 'org admin': 200, 'org member': 200, 'other org admin': 403 },
     },
     {
+      // A new name per call: names are unique per country.
       route: 'POST /api/organizations',
-      call: (client) => client.post('/api/organizations', { kind: 'intermediary', name: 'Matrix Office', country: 'PT' }),
+      call: (client) => client.post('/api/organizations', { kind: 'intermediary', name: `Matrix Office ${randomBytes(3).toString('hex')}`, country: 'PT' }),
       expected: { anonymous: 401, 'platform admin': 201, 'org admin': 201, 'org member': 201, 'other org admin': 201 },
     },
   ];

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../helpers/app';
-import { ORGANIZATION_SAMPLES, registerUser, userWithOrganization } from '../../helpers/api';
+import { ORGANIZATION_SAMPLES, registerUser, userWithOrganization, verifyOrganization } from '../../helpers/api';
 
 describe('organizations', () => {
   let ctx: TestApp;
@@ -43,6 +43,7 @@ describe('organizations', () => {
     for (let i = 0; i < 5; i += 1) {
       const response = await user.post('/api/organizations', { ...ORGANIZATION_SAMPLES.intermediary, name: `Paging Office ${i}`, country: 'IS' });
       created.push(response.json().id);
+      await verifyOrganization(ctx.app, response.json().id); // pending ones are not listed
     }
     const seen: string[] = [];
     let url = '/api/organizations?country=IS&kind=intermediary&limit=2';
