@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config';
+import { textKeyword } from './modules/shared/text';
 import authPlugin from './plugins/auth';
 import clientPlugin from './plugins/client';
 import errorsPlugin from './plugins/errors';
@@ -54,7 +55,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     // on a busy machine; a boot that is merely slow must not fail.
     pluginTimeout: 60_000,
     trustProxy: config.TRUST_PROXY,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true }, plugins: [textKeyword] },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('config', config);

@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin';
 import type { FastifyError } from 'fastify';
+import { databaseErrorForClient } from './database-errors';
 
 /** An error a route or service throws on purpose: it becomes `{ error: { code, message, details } }`. */
 export class HttpError extends Error {
@@ -46,6 +47,12 @@ export default fp(
             details,
           },
         });
+      }
+      const fromDatabase = databaseErrorForClient(error);
+      if (fromDatabase) {
+        request.log.warn({ err: error }, 'database refused what the schema let through');
+        const { statusCode, ...body } = fromDatabase;
+        return reply.code(statusCode).send({ error: body });
       }
       const status = error.statusCode ?? 500;
       if (status >= 500) {

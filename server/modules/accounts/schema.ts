@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Email, ObjectIdString, Password, StringEnum } from '../shared/schema';
 import { ORG_ROLES } from './model';
+import { Line } from '../shared/text';
 
 export const OrgRoleSchema = StringEnum(ORG_ROLES);
 
@@ -14,7 +15,7 @@ export const UserView = Type.Object({
 export type UserView = Static<typeof UserView>;
 
 export const RegisterBody = Type.Object(
-  { email: Email, password: Password, name: Type.String({ minLength: 1, maxLength: 120 }) },
+  { email: Email, password: Password, name: Line({ minLength: 1, maxLength: 120 }) },
   { additionalProperties: false },
 );
 export type RegisterBody = Static<typeof RegisterBody>;
