@@ -4,6 +4,7 @@ import type { Config } from './config';
 import { textKeyword } from './modules/shared/text';
 import authPlugin from './plugins/auth';
 import clientPlugin from './plugins/client';
+import csrfPlugin from './plugins/csrf';
 import errorsPlugin from './plugins/errors';
 import mongoPlugin from './plugins/mongo';
 import openapiPlugin from './plugins/openapi';
@@ -60,6 +61,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
 
   app.decorate('config', config);
   await app.register(errorsPlugin);
+  await app.register(csrfPlugin);
   await app.register(mongoPlugin, { uri: config.MONGODB_URI });
   await app.register(redisPlugin, { url: config.REDIS_URL });
   await app.register(servicesPlugin);

@@ -4,6 +4,7 @@ import websocket from '@fastify/websocket';
 import { ChatConnection, CLOSE_FORBIDDEN_ORIGIN, CLOSE_UNAUTHENTICATED } from '../modules/chat/connection';
 import { ChatHub } from '../modules/chat/hub';
 import { MAX_FRAME_BYTES } from '../modules/chat/schema';
+import { isOwnOrigin } from './csrf';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -48,12 +49,11 @@ export default fp(
     });
     await hub.start();
     app.decorate('chatHub', hub);
-    const allowedOrigins = new Set([new URL(app.config.PUBLIC_URL).origin]);
+    const ownOrigin = new URL(app.config.PUBLIC_URL).origin;
 
     app.get('/api/ws', { websocket: true, schema: { hide: true } }, (socket, request) => {
       const origin = request.headers.origin;
-      const sameHost = origin !== undefined && safeHost(origin) === request.headers.host;
-      if (origin !== undefined && !sameHost && !allowedOrigins.has(origin)) {
+      if (origin !== undefined && !isOwnOrigin(origin, request.headers.host, ownOrigin)) {
         socket.close(CLOSE_FORBIDDEN_ORIGIN, 'This origin may not open the chat socket.');
         return;
       }
@@ -122,11 +122,3 @@ export default fp(
   },
   { name: 'websocket', dependencies: ['services', 'redis', 'auth'] },
 );
-
-function safeHost(origin: string): string | null {
-  try {
-    return new URL(origin).host;
-  } catch {
-    return null;
-  }
-}
