@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { OrganizationKindSchema, SectorSchema } from '../organizations/schema';
-import { ObjectIdString, StringEnum } from '../shared/schema';
+import { HttpUrl, ObjectIdString, StringEnum } from '../shared/schema';
 import { ACCEPT_MODES, EVENT_STATUSES, EVENT_TYPES, SCHEDULE_STATUSES, SLOT_MINUTES } from './model';
 import { Line, LongText } from '../shared/text';
 
@@ -21,7 +21,7 @@ const editableFields = {
   description: LongText({ maxLength: 5000 }),
   type: StringEnum(EVENT_TYPES),
   venue: Line({ maxLength: 300 }),
-  onlineUrl: Type.Union([Type.Literal(''), Type.String({ format: 'uri', pattern: '^https?://', maxLength: 500 })]),
+  onlineUrl: Type.Union([Type.Literal(''), HttpUrl({ maxLength: 500 })]),
   timeZone: Line({ minLength: 1, maxLength: 64, description: 'IANA time zone, e.g. Europe/Tallinn' }),
   sectors: Type.Array(SectorSchema, { maxItems: 21, uniqueItems: true }),
   registrationOpensAt: DateTime,
