@@ -20,7 +20,16 @@ declare module 'fastify' {
  */
 export default fp(
   async (app) => {
-    await app.register(websocket, { options: { maxPayload: MAX_FRAME_BYTES } });
+    await app.register(websocket, {
+      options: { maxPayload: MAX_FRAME_BYTES },
+      // On shutdown every socket hears 1001 "going away" (clients reconnect with backoff, see the
+      // chat README); the plugin's own preClose closes them without a code, which arrives as 1005.
+      preClose(done) {
+        for (const client of this.websocketServer.clients) client.close(1001, 'Server shutting down.');
+        this.websocketServer.close();
+        done();
+      },
+    });
     const subscriber = app.redis.duplicate({ lazyConnect: true, enableOfflineQueue: true });
     subscriber.on('error', (error) => app.log.debug({ err: error }, 'chat subscriber connection error'));
     await subscriber.connect();
@@ -114,7 +123,6 @@ export default fp(
 
     app.addHook('onClose', async () => {
       clearInterval(sweep);
-      for (const connection of connections.keys()) connection.close(1001, 'Server shutting down.');
       hub.close();
       subscriber.disconnect();
       await chat.writes.close();
