@@ -1,8 +1,10 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config';
+import { textKeyword } from './modules/shared/text';
 import authPlugin from './plugins/auth';
 import clientPlugin from './plugins/client';
+import csrfPlugin from './plugins/csrf';
 import errorsPlugin from './plugins/errors';
 import idempotencyPlugin from './plugins/idempotency';
 import mongoPlugin from './plugins/mongo';
@@ -56,11 +58,12 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     // on a busy machine; a boot that is merely slow must not fail.
     pluginTimeout: 60_000,
     trustProxy: config.TRUST_PROXY,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true }, plugins: [textKeyword] },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('config', config);
   await app.register(errorsPlugin);
+  await app.register(csrfPlugin);
   await app.register(mongoPlugin, { uri: config.MONGODB_URI });
   await app.register(redisPlugin, { url: config.REDIS_URL });
   await app.register(servicesPlugin);

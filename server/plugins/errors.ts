@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyError } from 'fastify';
 import { OUTAGE_RETRY_AFTER_SECONDS, outageOf } from '../modules/shared/outage';
+import { databaseErrorForClient } from './database-errors';
 
 /** An error a route or service throws on purpose: it becomes `{ error: { code, message, details } }`. */
 export class HttpError extends Error {
@@ -61,6 +62,12 @@ export default fp(
           .code(503)
           .header('retry-after', String(OUTAGE_RETRY_AFTER_SECONDS))
           .send({ error: { code: 'unavailable', message: 'Matchbridge is briefly unavailable. Try again in a few seconds.', details: { dependency } } });
+      }
+      const fromDatabase = databaseErrorForClient(error);
+      if (fromDatabase) {
+        request.log.warn({ err: error }, 'database refused what the schema let through');
+        const { statusCode, ...body } = fromDatabase;
+        return reply.code(statusCode).send({ error: body });
       }
       const status = error.statusCode ?? 500;
       if (status >= 500) {

@@ -8,12 +8,16 @@ export interface SecurityOptions {
 }
 
 /**
- * Security headers on every response, and rate limits stored in Redis so they hold across API
+ * Security headers on every response (CSP, and HSTS when served over https), and rate limits stored in Redis so they hold across API
  * instances. Limits are off by default and switched on per route (`config.rateLimit`), e.g. on
  * the authentication routes.
  */
 export default fp<SecurityOptions>(
   async (app, { redisKeyPrefix }) => {
+    // Over plain HTTP (a LAN host name, a demo box) upgrade-insecure-requests makes the browser
+    // fetch the app's own scripts over https, which fails: a blank page. HSTS would pin a host that
+    // has no TLS. Both are sent only when the app is served over https.
+    const https = new URL(app.config.PUBLIC_URL).protocol === 'https:';
     await app.register(helmet, {
       contentSecurityPolicy: {
         directives: {
@@ -22,8 +26,10 @@ export default fp<SecurityOptions>(
           styleSrc: ["'self'", "'unsafe-inline'"],
           imgSrc: ["'self'", 'data:'],
           connectSrc: ["'self'"],
+          upgradeInsecureRequests: https ? [] : null,
         },
       },
+      strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     });
     await app.register(rateLimit, {
       global: false,

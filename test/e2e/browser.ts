@@ -100,10 +100,15 @@ export async function signIn(page: Page, email: string): Promise<void> {
 
 /** Platform admins are made by operators, not through the API: the test sets the flag in the database. */
 export async function makePlatformAdmin(email: string): Promise<void> {
+  await setInDatabase('users', { email }, { platformAdmin: true });
+}
+
+/** Sets fields of one document in the e2e server's database: data the API would refuse today. */
+export async function setInDatabase(collection: string, filter: Record<string, unknown>, fields: Record<string, unknown>): Promise<void> {
   const connection = await mongoose.createConnection(inject('e2eMongoUri')).asPromise();
   try {
-    const result = await connection.collection('users').updateOne({ email }, { $set: { platformAdmin: true } });
-    expect(result.matchedCount, `user ${email}`).toBe(1);
+    const result = await connection.collection(collection).updateOne(filter, { $set: fields });
+    expect(result.matchedCount, `${collection} ${JSON.stringify(filter)}`).toBe(1);
   } finally {
     await connection.close();
   }

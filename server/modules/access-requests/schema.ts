@@ -1,10 +1,11 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { ObjectIdString, PageQuery, StringEnum } from '../shared/schema';
 import { ACCESS_REQUEST_STATUSES, AUDIT_ACTIONS, READ_VIA } from './model';
+import { LongText } from '../shared/text';
 
 export const CreateAccessRequestBody = Type.Object(
   {
-    message: Type.String({ minLength: 10, maxLength: 2000, description: 'why your SME wants the details; the owner reads it' }),
+    message: LongText({ minLength: 10, maxLength: 2000, description: 'why your SME wants the details; the owner reads it' }),
     // The SME asking; needed only when the caller belongs to several SMEs.
     organizationId: Type.Optional(ObjectIdString),
   },
@@ -13,7 +14,7 @@ export const CreateAccessRequestBody = Type.Object(
 export type CreateAccessRequestBody = Static<typeof CreateAccessRequestBody>;
 
 export const RefuseAccessRequestBody = Type.Object(
-  { reason: Type.Optional(Type.String({ maxLength: 2000, description: 'sent to the requester' })) },
+  { reason: Type.Optional(LongText({ maxLength: 2000, description: 'sent to the requester' })) },
   { additionalProperties: false },
 );
 

@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { errorResponses } from '../shared/schema';
 import { requirePlatformAdmin, requireUser } from './current-user';
 import { ChangePasswordBody, ConfirmRegistrationBody, LoginBody, MailView, RegisterBody, ResetConfirmBody, ResetRequestBody, UserView } from './schema';
+import { Line } from '../shared/text';
 
 export const SESSION_COOKIE = 'mb_session';
 
@@ -120,7 +121,7 @@ const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['admin'],
         querystring: Type.Object(
-          { to: Type.Optional(Type.String({ maxLength: 254 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })) },
+          { to: Type.Optional(Line({ maxLength: 254 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })) },
           { additionalProperties: false },
         ),
         response: { 200: Type.Array(MailView), ...errorResponses(400, 401, 403) },

@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Email, ObjectIdString, Password, StringEnum } from '../shared/schema';
 import { ORG_ROLES } from './model';
+import { Line } from '../shared/text';
 
 export const OrgRoleSchema = StringEnum(ORG_ROLES);
 
@@ -17,7 +18,7 @@ export const RegisterBody = Type.Object(
   {
     email: Email,
     password: Password,
-    name: Type.String({ minLength: 1, maxLength: 120 }),
+    name: Line({ minLength: 1, maxLength: 120 }),
     next: Type.Optional(
       Type.String({ maxLength: 500, pattern: '^/(?![/\\\\])', description: 'a local path the web app opens after confirming' }),
     ),

@@ -2,6 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { ObjectIdString, StringEnum } from '../shared/schema';
 import { ROOM_ID_PATTERN, ROOM_KINDS } from './ids';
+import { Line, LongText } from '../shared/text';
 
 export const MAX_TEXT_LENGTH = 2000;
 export const MAX_FRAME_BYTES = 16 * 1024;
@@ -98,11 +99,11 @@ export const HistoryPage = Type.Object({ items: Type.Array(MessageView), hasMore
 export const RoomList = Type.Object({ items: Type.Array(RoomView) });
 export const ReadBody = Type.Object({ seq: Type.Integer({ minimum: 0 }) }, { additionalProperties: false });
 export const ReadResult = Type.Object({ lastReadSeq: Type.Integer(), unread: Type.Integer() });
-export const CreateTopicBody = Type.Object({ title: Type.String({ minLength: 1, maxLength: 120 }) }, { additionalProperties: false });
+export const CreateTopicBody = Type.Object({ title: Line({ minLength: 1, maxLength: 120 }) }, { additionalProperties: false });
 export const UpdateRoomBody = Type.Object({ locked: Type.Boolean() }, { additionalProperties: false });
 export const MuteBody = Type.Object({ minutes: Type.Integer({ minimum: 1, maximum: 10_080 }) }, { additionalProperties: false });
 export const MuteResult = Type.Object({ userId: Type.String(), until: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]) });
-export const ReportBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 500 }) }, { additionalProperties: false });
+export const ReportBody = Type.Object({ reason: LongText({ minLength: 1, maxLength: 500 }) }, { additionalProperties: false });
 export const ReportView = Type.Object({
   roomId: Type.String(),
   seq: Type.Integer(),

@@ -11,6 +11,7 @@ import type { ChatModels, ChatMessageDoc, ChatReportDoc } from './model';
 import { MAX_TEXT_LENGTH, type HistoryQuery, type MessageView, type RoomView } from './schema';
 import type { WriteRouter } from './write-routing';
 import { messageId } from './ids';
+import { forbiddenCharacter } from '../shared/text';
 
 export interface ChatLimits {
   burst: number;
@@ -114,6 +115,8 @@ export class ChatService {
     const text = rawText.trim();
     if (text.length === 0) throw new HttpError(400, 'invalid_message', 'A message needs some text.');
     if (text.length > MAX_TEXT_LENGTH) throw new HttpError(413, 'too_long', `Messages are limited to ${MAX_TEXT_LENGTH} characters.`);
+    const bad = forbiddenCharacter(text, 'long');
+    if (bad) throw new HttpError(400, 'invalid_message', `Messages may not contain control or bidi-override characters (${bad}).`);
     const [code, value] = await this.deps.redis.chatPrepareSend(
       this.deps.keys.bucket(user.id),
       this.deps.keys.mute(roomId, user.id),

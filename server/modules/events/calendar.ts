@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import { rawLine, textLine, utcDateTime } from './ics';
 
 /**
  * Calendar apps subscribe to a URL and send no cookies, so the feed URL carries a per-user,
@@ -36,22 +36,36 @@ export function meetingUid(meetingId: string, host: string): string {
   return `meeting-${meetingId}@${host}`;
 }
 
-/** An RFC 5545 calendar (times in UTC) with one VEVENT per meeting. */
+/**
+ * An RFC 5545 calendar (times in UTC) with one VEVENT per meeting. Every text that people typed
+ * (the event's title, names, the reason for a meeting) goes through textLine: escaped and folded.
+ */
 export function buildCalendar(name: string, host: string, entries: CalendarEntry[]): string {
-  const calendar = ical({ name, prodId: { company: 'Matchbridge', product: 'brokerage-agenda', language: 'EN' }, method: ICalCalendarMethod.PUBLISH });
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Matchbridge//brokerage-agenda//EN',
+    'METHOD:PUBLISH',
+    textLine('NAME', name),
+    textLine('X-WR-CALNAME', name),
+  ];
   for (const entry of entries) {
-    calendar.createEvent({
-      id: meetingUid(entry.meetingId, host),
-      sequence: entry.sequence,
-      start: entry.startsAt,
-      end: entry.endsAt,
-      stamp: entry.updatedAt,
-      summary: entry.summary,
-      location: entry.location,
-      description: entry.description,
-      url: entry.url,
-      status: entry.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-    });
+    lines.push(
+      'BEGIN:VEVENT',
+      textLine('UID', meetingUid(entry.meetingId, host)),
+      rawLine('SEQUENCE', String(entry.sequence)),
+      rawLine('DTSTAMP', utcDateTime(entry.updatedAt)),
+      rawLine('DTSTART', utcDateTime(entry.startsAt)),
+      rawLine('DTEND', utcDateTime(entry.endsAt)),
+      textLine('SUMMARY', entry.summary),
+      textLine('LOCATION', entry.location),
+      textLine('DESCRIPTION', entry.description),
+      // new URL() percent-encodes anything a URI may not hold.
+      rawLine('URL', new URL(entry.url).href),
+      rawLine('STATUS', entry.cancelled ? 'CANCELLED' : 'CONFIRMED'),
+      'END:VEVENT',
+    );
   }
-  return calendar.toString();
+  lines.push('END:VCALENDAR');
+  return `${lines.join('\r\n')}\r\n`;
 }

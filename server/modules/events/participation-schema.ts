@@ -3,13 +3,14 @@ import { OrganizationKindSchema, SectorSchema } from '../organizations/schema';
 import { ObjectIdString, StringEnum } from '../shared/schema';
 import { MEETING_OUTCOMES, MEETING_STATUSES } from './model';
 import { DateTime } from './schema';
+import { LongText } from '../shared/text';
 
 const SlotIdString = Type.String({ pattern: '^[0-9a-fA-F]{24}:[0-9]{1,4}$', description: 'slot id <sessionId>:<index>' });
 
 const profileFields = {
   needIds: Type.Array(ObjectIdString, { maxItems: 20, uniqueItems: true, description: "published needs of your organization you bring" }),
   outputIds: Type.Array(ObjectIdString, { maxItems: 20, uniqueItems: true, description: "published research outputs of your organization you bring" }),
-  lookingFor: Type.String({ maxLength: 2000 }),
+  lookingFor: LongText({ maxLength: 2000 }),
   interests: Type.Array(SectorSchema, { maxItems: 21, uniqueItems: true }),
   unavailableSlotIds: Type.Array(SlotIdString, { maxItems: 500, uniqueItems: true, description: 'slots you cannot make' }),
 };
@@ -68,7 +69,7 @@ export const RecommendationView = Type.Object({
 export type RecommendationView = Static<typeof RecommendationView>;
 
 export const MeetingRequestBody = Type.Object(
-  { recipientRegistrationId: ObjectIdString, reason: Type.String({ minLength: 10, maxLength: 1000, description: 'why you want to meet' }) },
+  { recipientRegistrationId: ObjectIdString, reason: LongText({ minLength: 10, maxLength: 1000, description: 'why you want to meet' }) },
   { additionalProperties: false },
 );
 export type MeetingRequestBody = Static<typeof MeetingRequestBody>;

@@ -1,14 +1,15 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { OrganizationKindSchema, SectorSchema } from '../organizations/schema';
-import { ObjectIdString, StringEnum } from '../shared/schema';
+import { HttpUrl, ObjectIdString, StringEnum } from '../shared/schema';
 import { ACCEPT_MODES, EVENT_STATUSES, EVENT_TYPES, SCHEDULE_STATUSES, SLOT_MINUTES } from './model';
+import { Line, LongText } from '../shared/text';
 
 const DateTime = Type.String({ format: 'date-time', description: 'ISO 8601 date and time (UTC or with offset)' });
 
 export const GroupSchema = Type.Object(
   {
     key: Type.String({ pattern: '^[a-z][a-z0-9-]{0,39}$', description: 'short lower-case key, e.g. smes' }),
-    label: Type.String({ minLength: 1, maxLength: 80 }),
+    label: Line({ minLength: 1, maxLength: 80 }),
     organizationKinds: Type.Array(OrganizationKindSchema, { minItems: 1, uniqueItems: true }),
   },
   { additionalProperties: false },
@@ -16,12 +17,12 @@ export const GroupSchema = Type.Object(
 export const MeetingRuleSchema = Type.Object({ groupA: Type.String({ minLength: 1 }), groupB: Type.String({ minLength: 1 }) }, { additionalProperties: false });
 
 const editableFields = {
-  title: Type.String({ minLength: 3, maxLength: 200 }),
-  description: Type.String({ maxLength: 5000 }),
+  title: Line({ minLength: 3, maxLength: 200 }),
+  description: LongText({ maxLength: 5000 }),
   type: StringEnum(EVENT_TYPES),
-  venue: Type.String({ maxLength: 300 }),
-  onlineUrl: Type.Union([Type.Literal(''), Type.String({ format: 'uri', pattern: '^https?://', maxLength: 500 })]),
-  timeZone: Type.String({ minLength: 1, maxLength: 64, description: 'IANA time zone, e.g. Europe/Tallinn' }),
+  venue: Line({ maxLength: 300 }),
+  onlineUrl: Type.Union([Type.Literal(''), HttpUrl({ maxLength: 500 })]),
+  timeZone: Line({ minLength: 1, maxLength: 64, description: 'IANA time zone, e.g. Europe/Tallinn' }),
   sectors: Type.Array(SectorSchema, { maxItems: 21, uniqueItems: true }),
   registrationOpensAt: DateTime,
   registrationClosesAt: DateTime,
@@ -55,7 +56,7 @@ export type UpdateEventBody = Static<typeof UpdateEventBody>;
 
 const BreakSchema = Type.Object({ startsAt: DateTime, endsAt: DateTime }, { additionalProperties: false });
 const sessionFields = {
-  title: Type.String({ minLength: 1, maxLength: 200 }),
+  title: Line({ minLength: 1, maxLength: 200 }),
   startsAt: DateTime,
   endsAt: DateTime,
   slotMinutes: Type.Unsafe<15 | 20 | 30>({ type: 'integer', enum: [...SLOT_MINUTES], description: 'slot length in minutes' }),

@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { ObjectIdString, PageQuery, StringEnum } from '../shared/schema';
 import { HELP_REQUEST_STATUSES } from './help-request-rules';
+import { LongText } from '../shared/text';
 
 export const HelpRequestStatusSchema = StringEnum(HELP_REQUEST_STATUSES);
 
@@ -8,15 +9,15 @@ export const CreateHelpRequestBody = Type.Object(
   {
     smeOrganizationId: Type.String({ ...ObjectIdString, description: 'the SME you belong to and ask for' }),
     needId: Type.String({ ...ObjectIdString, description: 'one of that SME’s needs (draft or published)' }),
-    message: Type.String({ minLength: 10, maxLength: 3000, description: 'what help you are looking for' }),
+    message: LongText({ minLength: 10, maxLength: 3000, description: 'what help you are looking for' }),
   },
   { additionalProperties: false },
 );
 export type CreateHelpRequestBody = Static<typeof CreateHelpRequestBody>;
 
-export const AcceptBody = Type.Object({ note: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false });
-export const DeclineBody = Type.Object({ reason: Type.String({ minLength: 5, maxLength: 2000, description: 'told to the SME' }) }, { additionalProperties: false });
-export const AnswerBody = Type.Object({ answer: Type.String({ minLength: 10, maxLength: 5000 }) }, { additionalProperties: false });
+export const AcceptBody = Type.Object({ note: Type.Optional(LongText({ maxLength: 2000 })) }, { additionalProperties: false });
+export const DeclineBody = Type.Object({ reason: LongText({ minLength: 5, maxLength: 2000, description: 'told to the SME' }) }, { additionalProperties: false });
+export const AnswerBody = Type.Object({ answer: LongText({ minLength: 10, maxLength: 5000 }) }, { additionalProperties: false });
 
 export const HelpRequestView = Type.Object(
   {

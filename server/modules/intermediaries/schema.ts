@@ -2,6 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { SectorSchema, VerificationStatusSchema } from '../organizations/schema';
 import { Email, ObjectIdString, PageQuery, StringEnum } from '../shared/schema';
 import { INSTITUTION_TYPES } from './model';
+import { Line } from '../shared/text';
 
 export const InstitutionTypeSchema = StringEnum(INSTITUTION_TYPES, { description: 'kind of support institution' });
 const LanguageCode = Type.String({ pattern: '^[a-z]{2,3}$', description: 'ISO 639-1 language code, lower case (e.g. "pt")' });
@@ -11,11 +12,11 @@ const CountryCode = Type.String({ pattern: '^[A-Za-z]{2}$', description: 'ISO 31
 export const ProfileBody = Type.Object(
   {
     institutionType: InstitutionTypeSchema,
-    services: Type.Array(Type.String({ minLength: 2, maxLength: 120 }), { minItems: 1, maxItems: 20, description: 'what it offers SMEs' }),
+    services: Type.Array(Line({ minLength: 2, maxLength: 120 }), { minItems: 1, maxItems: 20, description: 'what it offers SMEs' }),
     sectors: Type.Array(SectorSchema, { minItems: 1, maxItems: 21, uniqueItems: true }),
-    regions: Type.Array(Type.String({ minLength: 2, maxLength: 120 }), { minItems: 1, maxItems: 30, description: 'regions it serves' }),
+    regions: Type.Array(Line({ minLength: 2, maxLength: 120 }), { minItems: 1, maxItems: 30, description: 'regions it serves' }),
     languages: Type.Array(LanguageCode, { minItems: 1, maxItems: 15, uniqueItems: true }),
-    contactName: Type.Optional(Type.String({ maxLength: 120 })),
+    contactName: Type.Optional(Line({ maxLength: 120 })),
     contactEmail: Email,
     contactPhone: Type.Optional(Type.String({ maxLength: 40, pattern: '^[0-9+()\\-. ]*$', description: 'digits, spaces, + ( ) - .' })),
   },
@@ -59,10 +60,10 @@ export type DirectoryHit = Static<typeof DirectoryHit>;
 
 export const DirectoryQuery = Type.Object(
   {
-    q: Type.Optional(Type.String({ minLength: 2, maxLength: 200, description: 'words to look for in names, descriptions, services and regions; ranks by relevance' })),
+    q: Type.Optional(Line({ minLength: 2, maxLength: 200, description: 'words to look for in names, descriptions, services and regions; ranks by relevance' })),
     type: Type.Optional(InstitutionTypeSchema),
     sector: Type.Optional(SectorSchema),
-    region: Type.Optional(Type.String({ minLength: 2, maxLength: 120, description: 'part of a served region’s name (accents and case ignored)' })),
+    region: Type.Optional(Line({ minLength: 2, maxLength: 120, description: 'part of a served region’s name (accents and case ignored)' })),
     language: Type.Optional(LanguageCode),
     country: Type.Optional(CountryCode),
     ...PageQuery,

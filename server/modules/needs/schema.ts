@@ -3,15 +3,16 @@ import { SectorSchema } from '../organizations/schema';
 import { CollaborationTypeSchema, CountryCode, ListingStatusSchema, TrlSchema } from '../research-outputs/schema';
 import { ObjectIdString, PageQuery, StringEnum } from '../shared/schema';
 import { BUDGET_BANDS, CONSENT_STATES, TIMELINES } from './model';
+import { Line, LongText } from '../shared/text';
 
 export const BudgetBandSchema = StringEnum(BUDGET_BANDS, { description: 'budget in euros' });
 export const TimelineSchema = StringEnum(TIMELINES);
 export const ConsentStateSchema = StringEnum(CONSENT_STATES, { description: "on-behalf needs: the SME's consent to publish" });
 
 const editableFields = {
-  title: Type.String({ minLength: 5, maxLength: 200 }),
-  problem: Type.String({ minLength: 20, maxLength: 5000 }),
-  desiredOutcome: Type.String({ minLength: 10, maxLength: 3000 }),
+  title: Line({ minLength: 5, maxLength: 200 }),
+  problem: LongText({ minLength: 20, maxLength: 5000 }),
+  desiredOutcome: LongText({ minLength: 10, maxLength: 3000 }),
   sectors: Type.Array(SectorSchema, { minItems: 1, maxItems: 6, uniqueItems: true, description: 'the first is the main sector' }),
   minTrl: TrlSchema,
   collaborationTypes: Type.Array(CollaborationTypeSchema, { minItems: 1, maxItems: 7, uniqueItems: true }),
@@ -81,7 +82,7 @@ export type NeedListQuery = Static<typeof NeedListQuery>;
 export const ConsentBody = Type.Object(
   {
     decision: StringEnum(['give', 'refuse'] as const, { description: 'give publishes the need; refuse keeps it a private draft' }),
-    note: Type.Optional(Type.String({ maxLength: 1000, description: 'shown to the intermediary, e.g. why you refused' })),
+    note: Type.Optional(LongText({ maxLength: 1000, description: 'shown to the intermediary, e.g. why you refused' })),
   },
   { additionalProperties: false },
 );

@@ -1,10 +1,11 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { SECTORS } from '../../../matching/taxonomy';
 import { OrgRoleSchema } from '../accounts/schema';
-import { Email, ObjectIdString, PageQuery, StringEnum } from '../shared/schema';
+import { Email, HttpUrl, ObjectIdString, PageQuery, StringEnum } from '../shared/schema';
 import { ORGANIZATION_KINDS } from './model';
 import { SIZE_CLASSES } from './size-class';
 import { VERIFICATION_STATUSES } from './verification';
+import { Line, LongText } from '../shared/text';
 
 export const OrganizationKindSchema = StringEnum(ORGANIZATION_KINDS);
 export const SectorSchema = StringEnum(SECTORS, { description: 'NACE Rev. 2 section' });
@@ -24,12 +25,12 @@ export const Evidence = Type.Object(
 export type Evidence = Static<typeof Evidence>;
 
 const editableFields = {
-  name: Type.String({ minLength: 2, maxLength: 200 }),
+  name: Line({ minLength: 2, maxLength: 200 }),
   country: CountryCode,
-  region: Type.Optional(Type.String({ maxLength: 120 })),
+  region: Type.Optional(Line({ maxLength: 120 })),
   sectors: Type.Optional(Type.Array(SectorSchema, { maxItems: 21, uniqueItems: true })),
-  website: Type.Optional(Type.Union([Type.Literal(''), Type.String({ format: 'uri', maxLength: 300 })])),
-  description: Type.Optional(Type.String({ maxLength: 5000 })),
+  website: Type.Optional(Type.Union([Type.Literal(''), HttpUrl({ maxLength: 300 })])),
+  description: Type.Optional(LongText({ maxLength: 5000 })),
   headcount: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000_000, description: 'SMEs: staff in annual work units' })),
   annualTurnoverEur: Type.Optional(Type.Number({ minimum: 0, maximum: 1e13, description: 'SMEs: annual turnover in euros' })),
   evidence: Type.Optional(Evidence),

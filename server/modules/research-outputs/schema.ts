@@ -3,6 +3,7 @@ import { COLLABORATION_TYPES, IP_STATUSES, RESEARCH_FIELDS } from '../../../matc
 import { SectorSchema } from '../organizations/schema';
 import { ObjectIdString, PageQuery, StringEnum } from '../shared/schema';
 import { LISTING_STATUSES } from './listing';
+import { Line, LongText } from '../shared/text';
 
 export const ListingStatusSchema = StringEnum(LISTING_STATUSES);
 export const ResearchFieldSchema = StringEnum(RESEARCH_FIELDS, { description: 'research field' });
@@ -12,21 +13,21 @@ export const TrlSchema = Type.Integer({ minimum: 1, maximum: 9, description: 'te
 export const CountryCode = Type.String({ pattern: '^[A-Za-z]{2}$', description: 'ISO 3166-1 alpha-2 country code' });
 
 const editableFields = {
-  title: Type.String({ minLength: 5, maxLength: 200 }),
-  summary: Type.String({ minLength: 20, maxLength: 5000, description: 'public: anyone may read it' }),
+  title: Line({ minLength: 5, maxLength: 200 }),
+  summary: LongText({ minLength: 20, maxLength: 5000, description: 'public: anyone may read it' }),
   confidentialDetails: Type.Optional(
-    Type.String({ maxLength: 20_000, description: 'only owner-organization members and SMEs with a granted access request read it' }),
+    LongText({ maxLength: 20_000, description: 'only owner-organization members and SMEs with a granted access request read it' }),
   ),
   fields: Type.Array(ResearchFieldSchema, { minItems: 1, maxItems: 5, uniqueItems: true }),
   sectors: Type.Array(SectorSchema, { minItems: 1, maxItems: 6, uniqueItems: true }),
   trl: TrlSchema,
   ipStatus: IpStatusSchema,
   patentNumber: Type.Optional(
-    Type.String({ minLength: 2, maxLength: 60, description: 'required for patent_granted, patent_pending and utility_model' }),
+    Line({ minLength: 2, maxLength: 60, description: 'required for patent_granted, patent_pending and utility_model' }),
   ),
   collaborationTypes: Type.Array(CollaborationTypeSchema, { minItems: 1, maxItems: 7, uniqueItems: true }),
   governmentFunded: Type.Optional(Type.Boolean({ description: 'false when left out at creation' })),
-  fundingProgramme: Type.Optional(Type.String({ minLength: 2, maxLength: 200, description: 'only for government-funded outputs' })),
+  fundingProgramme: Type.Optional(Line({ minLength: 2, maxLength: 200, description: 'only for government-funded outputs' })),
 };
 
 export const CreateResearchOutputBody = Type.Object(

@@ -4,10 +4,11 @@ import { NeedView } from '../needs/schema';
 import { ResearchOutputView } from '../research-outputs/schema';
 import { errorResponses } from '../shared/schema';
 import type { ListingKind } from '../shared/listing-changes';
+import { Line } from '../shared/text';
 
 const SearchQuery = Type.Object(
   {
-    q: Type.String({ minLength: 2, maxLength: 500, description: 'words to look for in titles and public summaries' }),
+    q: Line({ minLength: 2, maxLength: 500, description: 'words to look for in titles and public summaries' }),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })),
   },
   { additionalProperties: false },

@@ -21,6 +21,14 @@ export function errorResponses(...statuses: number[]): Record<number, TSchema> {
   return Object.fromEntries(statuses.map((status) => [status, Type.Ref('ErrorResponse')]));
 }
 
+/**
+ * A web address people click: http or https with a host, nothing else (`javascript:`, `data:`,
+ * `vbscript:` … are valid URIs and would run or render when clicked).
+ */
+export function HttpUrl(options: { maxLength: number; description?: string }) {
+  return Type.String({ format: 'uri', pattern: '^[Hh][Tt][Tt][Pp][Ss]?://[^/?#\\s]+', ...options });
+}
+
 export const Email = Type.String({ format: 'email', maxLength: 254, description: 'e-mail address' });
 export const Password = Type.String({ minLength: 12, maxLength: 200, description: 'at least 12 characters' });
 

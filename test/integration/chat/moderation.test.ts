@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, eventWithParticipants, startCluster, type Cluster, type EventFixture } from './helpers';
+import { HOSTILE_LONG_TEXTS } from '../../helpers/hostile-text';
 
 describe('chat moderation', () => {
   let cluster: Cluster;
@@ -44,6 +45,11 @@ describe('chat moderation', () => {
     expect(stored.text).toBe(markup);
     expect(await client.say(event.lobby, 'x'.repeat(2001))).toMatchObject({ type: 'error', code: 'too_long' });
     expect(await client.say(event.lobby, '   ')).toMatchObject({ type: 'error', code: 'invalid_message' });
+    for (const [label, text] of HOSTILE_LONG_TEXTS) {
+      expect(await client.say(event.lobby, text), label).toMatchObject({ type: 'error', code: 'invalid_message' });
+    }
+    const multiLine = await client.say(event.lobby, 'two lines,\n\tthe second indented');
+    expect(multiLine).toMatchObject({ type: 'ack' });
     await client.close();
   });
 

@@ -1,5 +1,7 @@
 import ICAL from 'ical.js';
+import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openMongo } from '../../../server/db';
 import { anonymous } from '../../helpers/api';
 import { startTestApp, type TestApp } from '../../helpers/app';
 import { participant, publishedEvent, type Participant } from './fixtures';
@@ -88,6 +90,26 @@ describe('agenda: JSON, iCalendar feed with stable UIDs, reschedule', () => {
     expect(third.map((e) => [e.uid, e.status])).toEqual([[first[0]!.uid, 'CANCELLED']]);
     expect(third[0]!.sequence).toBeGreaterThan(second[0]!.sequence);
     expect((await sme.get(`/api/events/${eventId}/agenda`)).json().items).toEqual([]);
+  });
+
+  it('escapes and folds hostile text from the database: the feed parses back as one calendar with only its own events', async () => {
+    const { eventId, event, sme, uni, meetingId } = await acceptedMeeting();
+    await uni.post(`/api/events/${eventId}/meetings/${meetingId}/reschedule`, { slotId: event.sessions[0]!.slots[0]!.id });
+    // A title stored before the API refused line breaks in titles (today: 400, see events.test.ts).
+    const hostile = `B\nBEGIN:VEVENT\nUID:forged@evil\nSUMMARY:Forged\nEND:VEVENT\r\nX-A:1; b, c \\ ${'very long title '.repeat(8)}`;
+    const mongo = await openMongo(ctx.config.MONGODB_URI);
+    await mongo.collection('events').updateOne({ _id: new Types.ObjectId(eventId) }, { $set: { title: hostile } });
+    await mongo.close();
+    const url = new URL((await sme.get(`/api/events/${eventId}/agenda`)).json().feedUrl);
+    const body = (await anonymous(ctx.app).get(`${url.pathname}${url.search}`)).body;
+    for (const line of body.split('\r\n')) expect(Buffer.byteLength(line, 'utf8'), line).toBeLessThanOrEqual(75);
+    expect(body.match(/^BEGIN:VEVENT\r$/gm)).toHaveLength(1);
+    expect(body).not.toMatch(/^(UID:forged|X-A:)/m);
+    const entries = parseFeed(body);
+    expect(entries.map((entry) => entry.uid)).toEqual([`meeting-${meetingId}@127.0.0.1`]);
+    const calendar = new ICAL.Component(ICAL.parse(body));
+    const description = String(calendar.getFirstSubcomponent('vevent')!.getFirstPropertyValue('description'));
+    expect(description.startsWith(`${hostile.replace('\r\n', '\n')}\nWith `)).toBe(true);
   });
 
   it("refuses a wrong token, another user's token and another event's token (404), and non-participants' agendas (403)", async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anonymous, userWithOrganization } from '../../helpers/api';
+import { anonymous, fieldsNamed, userWithOrganization } from '../../helpers/api';
+import { HOSTILE_LINES, HOSTILE_LONG_TEXTS } from '../../helpers/hostile-text';
 import { startTestApp, type TestApp } from '../../helpers/app';
 import { eventBody, publishedEvent, sessionBody } from './fixtures';
 
@@ -100,5 +101,35 @@ describe('events: create, sessions, publish, visibility and organizer rights', (
     expect(Object.keys(spec.paths['/api/events/{id}/meetings/{meetingId}/accept'].post.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409']);
     const mine = await organizer.get('/api/events?mine=true');
     expect(mine.json().items.map((e: { id: string }) => e.id).sort()).toEqual([draft.id, event.id].sort());
+  });
+
+  it.each(HOSTILE_LINES)('refuses an event or session title with %s (400 naming it, never 500) and writes nothing', async (_label, title) => {
+    const organizer = await userWithOrganization(ctx.app, 'organizer');
+    const created = await organizer.post('/api/events', eventBody(organizer.organizationId, { title }));
+    expect(created.statusCode, created.body).toBe(400);
+    expect(fieldsNamed(created)).toEqual(['title']);
+    expect((await organizer.get('/api/events?mine=true')).json().items).toEqual([]);
+    const id = (await organizer.post('/api/events', eventBody(organizer.organizationId))).json().id;
+    const edits: [body: Record<string, unknown>, field: string][] = [
+      [{ title }, 'title'],
+      [{ groups: [{ key: 'smes', label: title, organizationKinds: ['sme'] }] }, 'groups.0.label'],
+    ];
+    // A venue may be empty, so blank is fine there (trimmed to "").
+    if (title.trim()) edits.push([{ venue: title }, 'venue']);
+    for (const [body, field] of edits) {
+      const patched = await organizer.patch(`/api/events/${id}`, body);
+      expect(patched.statusCode, `${field}: ${patched.body}`).toBe(400);
+      expect(fieldsNamed(patched)).toEqual([field]);
+    }
+    const session = await organizer.post(`/api/events/${id}/sessions`, sessionBody({ title }));
+    expect(session.statusCode, session.body).toBe(400);
+    expect((await organizer.get(`/api/events/${id}`)).json()).toMatchObject({ title: eventBody('').title, venue: eventBody('').venue, sessions: [] });
+  });
+
+  it.each(HOSTILE_LONG_TEXTS)('refuses %s in an event description', async (_label, description) => {
+    const organizer = await userWithOrganization(ctx.app, 'organizer');
+    const created = await organizer.post('/api/events', eventBody(organizer.organizationId, { description }));
+    expect(created.statusCode, created.body).toBe(400);
+    expect(fieldsNamed(created)).toEqual(['description']);
   });
 });

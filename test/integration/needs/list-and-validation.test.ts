@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HOSTILE_LINES, HOSTILE_LONG_TEXTS } from '../../helpers/hostile-text';
 import { startTestApp, type TestApp } from '../../helpers/app';
 import { anonymous, createPublishedNeed, fieldsNamed, needBody, userWithOrganization, type Client } from '../../helpers/api';
 
@@ -72,6 +73,33 @@ describe('needs: list filters, pages, validation and operator injection', () => 
     expect((await sme.get(`/api/needs/${draftId}`)).json().title).toBe('Draft need here');
     for (const query of ['sector[$ne]=C', 'trlMin[$gt]=0', '$where=1', 'budgetBand[$in]=x', 'field=materials', 'trlMin=8&trlMax=2']) {
       expect((await sme.get(`/api/needs?${query}`)).statusCode, query).toBe(400);
+    }
+  });
+
+  it.each(HOSTILE_LINES)('refuses a title with %s (400 naming it, never 500) on create and edit, and writes nothing', async (_label, title) => {
+    const before = (await sme.get('/api/needs?mine=true&limit=100')).json().items.length;
+    const created = await sme.post('/api/needs', needBody(sme.organizationId, { title }));
+    expect(created.statusCode, created.body).toBe(400);
+    expect(fieldsNamed(created)).toEqual(['title']);
+    const patched = await sme.patch(`/api/needs/${draftId}`, { title });
+    expect(patched.statusCode, patched.body).toBe(400);
+    expect(fieldsNamed(patched)).toEqual(['title']);
+    expect((await sme.get('/api/needs?mine=true&limit=100')).json().items.length).toBe(before);
+    expect((await sme.get(`/api/needs/${draftId}`)).json().title).toBe('Draft need here');
+  });
+
+  it.each(HOSTILE_LONG_TEXTS)('refuses %s in the problem and the desired outcome', async (_label, text) => {
+    for (const field of ['problem', 'desiredOutcome']) {
+      const response = await sme.patch(`/api/needs/${draftId}`, { [field]: text });
+      expect(response.statusCode, `${field}: ${response.body}`).toBe(400);
+      expect(fieldsNamed(response)).toEqual([field]);
+    }
+  });
+
+  it('refuses control characters in a search query with 400', async () => {
+    for (const q of ['bread\u0000', 'bread \u202Eslaw', '   ']) {
+      const response = await anonymous(ctx.app).get(`/api/search/needs?q=${encodeURIComponent(q)}`);
+      expect(response.statusCode, JSON.stringify(q)).toBe(400);
     }
   });
 });

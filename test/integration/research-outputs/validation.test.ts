@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HOSTILE_LINES, HOSTILE_LONG_TEXTS } from '../../helpers/hostile-text';
 import { startTestApp, type TestApp } from '../../helpers/app';
 import { fieldsNamed, outputBody, userWithOrganization, type Client } from '../../helpers/api';
 
@@ -90,5 +91,39 @@ describe('research outputs: validation and operator injection', () => {
       const response = await uni.get(`/api/research-outputs?${query}`);
       expect(response.statusCode, query).toBe(400);
     }
+  });
+
+  it.each(HOSTILE_LINES)('refuses a title with %s (400 naming it, never 500) on create and edit, and writes nothing', async (_label, title) => {
+    const before = await count();
+    const created = await uni.post('/api/research-outputs', outputBody(uni.organizationId, { title }));
+    expect(created.statusCode, created.body).toBe(400);
+    expect(fieldsNamed(created)).toEqual(['title']);
+    const patched = await uni.patch(`/api/research-outputs/${draftId}`, { title });
+    expect(patched.statusCode, patched.body).toBe(400);
+    expect(fieldsNamed(patched)).toEqual(['title']);
+    expect(await count()).toBe(before);
+    expect((await uni.get(`/api/research-outputs/${draftId}`)).json().title).toBe(outputBody('').title);
+  });
+
+  it.each(HOSTILE_LONG_TEXTS)('refuses %s in the summary, the confidential details and the patent number', async (_label, text) => {
+    for (const field of ['summary', 'confidentialDetails', 'patentNumber', 'fundingProgramme']) {
+      const value = field === 'patentNumber' ? text.slice(0, 40) : text;
+      const response = await uni.patch(`/api/research-outputs/${draftId}`, { [field]: value });
+      expect(response.statusCode, `${field}: ${response.body}`).toBe(400);
+      expect(fieldsNamed(response)).toEqual([field]);
+    }
+  });
+
+  it('trims one-line and long texts and keeps line breaks and tabs in long texts', async () => {
+    const response = await uni.patch(`/api/research-outputs/${draftId}`, {
+      title: '  Printed silver conductors \t',
+      summary: '\n  First paragraph of the summary.\n\n\tSecond paragraph, indented.  \n',
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({
+      title: 'Printed silver conductors',
+      summary: 'First paragraph of the summary.\n\n\tSecond paragraph, indented.',
+    });
+    expect((await uni.patch(`/api/research-outputs/${draftId}`, { title: outputBody('').title })).statusCode).toBe(200);
   });
 });
