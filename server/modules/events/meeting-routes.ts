@@ -68,7 +68,7 @@ const meetingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Your agenda as an iCalendar (RFC 5545) feed; authenticated by the token in the URL from GET /agenda',
         params: IdParams,
         querystring: FeedQuery,
-        response: { 200: Type.String({ description: 'text/calendar' }), ...errorResponses(400, 404) },
+        response: { 200: { description: 'iCalendar feed', content: { 'text/calendar': { schema: Type.String() } } }, ...errorResponses(400, 404) },
       },
     },
     async (request, reply) => {

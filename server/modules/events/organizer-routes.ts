@@ -18,7 +18,7 @@ const organizerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   for (const what of ['participants', 'meetings'] as const) {
     app.get(
       `/api/events/:id/export/${what}.csv`,
-      { schema: { tags, summary: `CSV export of the ${what} (formula-safe)`, params: IdParams, response: { 200: Type.String({ description: 'text/csv' }), ...errorResponses(400, 401, 403, 404) } } },
+      { schema: { tags, summary: `CSV export of the ${what} (formula-safe)`, params: IdParams, response: { 200: { description: 'CSV file', content: { 'text/csv': { schema: Type.String() } } }, ...errorResponses(400, 401, 403, 404) } } },
       async (request, reply) => {
         const user = requireUser(request);
         const csv = what === 'participants' ? await organizer.participantsCsv(user, request.params.id) : await organizer.meetingsCsv(user, request.params.id);

@@ -98,6 +98,9 @@ describe('events: create, sessions, publish, visibility and organizer rights', (
     expect(renamed.json()).toMatchObject({ title: 'Baltic Brokerage 2027', acceptMode: 'auto-accept' });
     const spec = (await anonymous(ctx.app).get('/api/openapi.json')).json();
     expect(spec.paths['/api/events/{id}/agenda.ics'].get.summary).toMatch(/iCalendar/);
+    // Files are documented with their own media types (schemathesis checks responses against them).
+    expect(Object.keys(spec.paths['/api/events/{id}/agenda.ics'].get.responses['200'].content)).toEqual(['text/calendar']);
+    expect(Object.keys(spec.paths['/api/events/{id}/export/meetings.csv'].get.responses['200'].content)).toEqual(['text/csv']);
     expect(Object.keys(spec.paths['/api/events/{id}/meetings/{meetingId}/accept'].post.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409']);
     const mine = await organizer.get('/api/events?mine=true');
     expect(mine.json().items.map((e: { id: string }) => e.id).sort()).toEqual([draft.id, event.id].sort());
