@@ -216,11 +216,16 @@ export interface MatchableNeed {
   profile: NeedProfile;
 }
 
+/** The text a need is matched by: its title, and problem + desired outcome (bench:matching uses it too). */
+export function needMatchingText(need: { title: string; problem: string; desiredOutcome?: string }): TextDoc {
+  return { title: need.title, body: `${need.problem}\n${need.desiredOutcome ?? ''}` };
+}
+
 export function toMatchableNeed(doc: NeedDoc): MatchableNeed {
   return {
     id: String(doc._id),
     organizationId: String(doc.organizationId),
-    text: { title: doc.title, body: `${doc.problem}\n${doc.desiredOutcome}` },
+    text: needMatchingText(doc),
     profile: needProfile(doc),
   };
 }

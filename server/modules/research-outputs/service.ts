@@ -199,11 +199,16 @@ export interface MatchableOutput {
   profile: OutputProfile;
 }
 
+/** The public text an output is matched by (bench:matching uses it too). */
+export function outputMatchingText(output: { title: string; summary: string }): TextDoc {
+  return { title: output.title, body: output.summary };
+}
+
 export function toMatchableOutput(doc: ResearchOutputDoc): MatchableOutput {
   return {
     id: String(doc._id),
     organizationId: String(doc.organizationId),
-    text: { title: doc.title, body: doc.summary },
+    text: outputMatchingText(doc),
     profile: outputProfile(doc),
   };
 }

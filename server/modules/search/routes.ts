@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { DEFAULT_RANKING, rankMatches } from '../../../matching';
 import { Type, type TSchema } from '@sinclair/typebox';
 import { NeedView } from '../needs/schema';
 import { ResearchOutputView } from '../research-outputs/schema';
@@ -26,11 +27,14 @@ const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { researchOutputs, needs } = app.services;
   const tags = ['search'];
 
+  /** Ranked by the one ranking path (rankMatches, text alone: a free query has no facts), same floor. */
   async function ranked<V>(kind: ListingKind, q: string, limit: number, views: (ids: string[]) => Promise<Map<string, V>>) {
-    const hits = app.searchIndex.search(kind, q, limit);
-    const byId = await views(hits.map((hit) => hit.id));
-    return hits.flatMap((hit) => {
-      const item = byId.get(hit.id);
+    const hits = new Map(app.searchIndex.search(kind, q, Math.max(limit, DEFAULT_RANKING.candidates)).map((hit) => [hit.id, hit]));
+    const order = rankMatches(() => [...hits.keys()], (id) => hits.get(id), { ...DEFAULT_RANKING, topK: limit });
+    const byId = await views(order.map((match) => match.id));
+    return order.flatMap(({ id }) => {
+      const item = byId.get(id);
+      const hit = hits.get(id)!;
       return item ? [{ similarity: hit.similarity, matchedWords: hit.sharedTerms.map((term) => term.word), item }] : [];
     });
   }
