@@ -89,7 +89,8 @@ const whole = (doc: TextDoc) => `${doc.title}\n${doc.body}`;
 /**
  * Evidence for a need–output pair from the shared terms of `textMatch(need, output)` (the need
  * first): each term is looked up in both texts; a term that is not found as written in each is
- * left out rather than shown as a stem or a loose half of a phrase. Pairs shown twice are merged.
+ * left out rather than shown as a stem or a loose half of a phrase. Pairs found twice are merged,
+ * and each word appears in at most one piece of evidence.
  */
 export function evidenceFor(shared: readonly SharedTerm[], need: TextDoc, output: TextDoc): Evidence[] {
   const needText = whole(need);
@@ -109,7 +110,17 @@ export function evidenceFor(shared: readonly SharedTerm[], need: TextDoc, output
     if (known) known.contribution += term.contribution;
     else byPair.set(key, { need: needWord, output: outputWord, contribution: term.contribution, kind: synonym ? 'synonym' : 'same' });
   }
-  return [...byPair.values()].sort((a, b) => b.contribution - a.contribution);
+  // One piece of evidence per word on either side, the strongest: "customers" shown once, not
+  // also as "customers ≈ clients" and "customers ≈ users".
+  const usedNeed = new Set<string>();
+  const usedOutput = new Set<string>();
+  return [...byPair.values()].sort((a, b) => b.contribution - a.contribution).filter((e) => {
+    const [needKey, outputKey] = [foldText(e.need), foldText(e.output)];
+    if (usedNeed.has(needKey) || usedOutput.has(outputKey)) return false;
+    usedNeed.add(needKey);
+    usedOutput.add(outputKey);
+    return true;
+  });
 }
 
 /**

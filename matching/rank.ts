@@ -41,7 +41,7 @@ const round1 = (value: number) => Math.round(value * 10) / 10;
 /**
  * Retrieves `candidates` ids by text, scores each (text leads, facts adjust: see compatibility.ts),
  * drops those under the floor (relative to the best candidate) and keeps the top K, best first;
- * ties are broken by id so the same data always gives the same list.
+ * equal scores (two at 100) go by text similarity, then id, so the same data gives the same list.
  */
 export function rankMatches(
   retrieve: (k: number) => readonly string[],
@@ -60,6 +60,6 @@ export function rankMatches(
       const score = round1(profiles ? combine(similarity, compatibility(...profiles)).score : textScore(similarity));
       return { id, similarity, score, band: bandOf(score) };
     })
-    .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .sort((a, b) => b.score - a.score || b.similarity - a.similarity || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .slice(0, options.topK);
 }
