@@ -40,6 +40,8 @@ export interface ExpandedWeight {
   weight: number;
   /** The query term(s) a synonym came from, for explanations. */
   via?: string;
+  /** The word as written in another language that this English term translates. */
+  bridge?: string;
 }
 
 /** Group members keyed by their first stem, so expansion looks only at groups a text touches. */

@@ -48,9 +48,12 @@ export function vectorOfAnalyzed(index: MatchIndex, doc: AnalyzedDoc): Map<strin
 }
 
 /** A plain map as a vector, with the index's synonym setting applied. */
-export function mapVector(index: MatchIndex, weights: Map<string, number>): TermVector {
+export function mapVector(index: MatchIndex, weights: Map<string, number>, bridges?: Map<string, string>): TermVector {
   const all = new Map<string, ExpandedWeight>();
-  for (const [term, weight] of weights) all.set(term, { weight });
+  for (const [term, weight] of weights) {
+    const bridge = bridges?.get(term);
+    all.set(term, bridge === undefined ? { weight } : { weight, bridge });
+  }
   const { synonyms, synonymWeight } = index.options.expansion;
   if (synonyms) for (const [t, e] of synonymAdditions(weights.keys(), (x) => weights.get(x), synonymWeight)) all.set(t, e);
   let normSquared = 0;
@@ -87,14 +90,22 @@ export function slotVector(index: MatchIndex, slot: number): TermVector {
     return names;
   };
   const added = synonyms ? synonymAdditions(triggers(), own, synonymWeight) : new Map<string, ExpandedWeight>();
+  const bridges = index.bridgesOfSlot(slot);
+  const ownEntry = (term: string, weight: number): ExpandedWeight => {
+    const bridge = bridges?.get(term);
+    return bridge === undefined ? { weight } : { weight, bridge };
+  };
   for (const { weight } of added.values()) normSquared += weight * weight;
   return {
     get: (term) => {
       const w = own(term);
-      return w === undefined ? added.get(term) : { weight: w };
+      return w === undefined ? added.get(term) : ownEntry(term, w);
     },
     *entries() {
-      for (let i = 0; i < terms.length; i++) yield [index.termName(terms[i]!), { weight: weights[i]! }];
+      for (let i = 0; i < terms.length; i++) {
+        const term = index.termName(terms[i]!);
+        yield [term, ownEntry(term, weights[i]!)];
+      }
       yield* added.entries();
     },
     size: terms.length + added.size,
@@ -128,7 +139,8 @@ export function textMatch(index: MatchIndex, a: TermVector, b: TermVector, maxTe
     if (y === undefined) continue;
     const contribution = (100 * x.weight * y.weight) / norm;
     const viaStems = x.via ?? y.via;
-    const via = viaStems?.split(' ').map((stem) => index.surfaces.readable(stem)).join(' ');
+    // A translation shows the other language's word as written; a synonym its readable stems.
+    const via = x.bridge ?? y.bridge ?? viaStems?.split(' ').map((stem) => index.surfaces.readable(stem)).join(' ');
     shared.push({ term, word: index.surfaces.readable(term), contribution, ...(via ? { via } : {}) });
   }
   shared.sort((p, q) => q.contribution - p.contribution || (p.term < q.term ? -1 : 1));

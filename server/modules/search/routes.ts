@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type, type TSchema } from '@sinclair/typebox';
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { detectLanguage } from '../../../matching/lang/detect';
 import { NeedView } from '../needs/schema';
 import { ResearchOutputView } from '../research-outputs/schema';
+import { LanguageSchema } from '../shared/listing-language';
 import { errorResponses } from '../shared/schema';
 import type { ListingKind } from '../shared/listing-changes';
 
@@ -9,9 +11,11 @@ const SearchQuery = Type.Object(
   {
     q: Type.String({ minLength: 2, maxLength: 500, description: 'words to look for in titles and public summaries' }),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })),
+    lang: Type.Optional({ ...LanguageSchema, description: 'language of q; detected when absent (queries under 20 characters count as English)' }),
   },
   { additionalProperties: false },
 );
+type SearchQuery = Static<typeof SearchQuery>;
 
 function Hit<T extends TSchema>(item: T) {
   return Type.Object({
@@ -26,8 +30,10 @@ const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { researchOutputs, needs } = app.services;
   const tags = ['search'];
 
-  async function ranked<V>(kind: ListingKind, q: string, limit: number, views: (ids: string[]) => Promise<Map<string, V>>) {
-    const hits = app.searchIndex.search(kind, q, limit);
+  async function ranked<V>(kind: ListingKind, query: SearchQuery, views: (ids: string[]) => Promise<Map<string, V>>) {
+    // Listings in other languages are bridged to English, so a query in any language finds them.
+    const lang = query.lang ?? detectLanguage(query.q);
+    const hits = app.searchIndex.search(kind, { title: '', body: query.q, lang }, query.limit ?? 20);
     const byId = await views(hits.map((hit) => hit.id));
     return hits.flatMap((hit) => {
       const item = byId.get(hit.id);
@@ -38,13 +44,13 @@ const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/search/research-outputs',
     { schema: { tags, querystring: SearchQuery, response: { 200: Type.Array(Hit(ResearchOutputView)), ...errorResponses(400) } } },
-    async (request) => ranked('output', request.query.q, request.query.limit ?? 20, (ids) => researchOutputs.publishedViews(ids)),
+    async (request) => ranked('output', request.query, (ids) => researchOutputs.publishedViews(ids)),
   );
 
   app.get(
     '/api/search/needs',
     { schema: { tags, querystring: SearchQuery, response: { 200: Type.Array(Hit(NeedView)), ...errorResponses(400) } } },
-    async (request) => ranked('need', request.query.q, request.query.limit ?? 20, (ids) => needs.publishedViews(ids)),
+    async (request) => ranked('need', request.query, (ids) => needs.publishedViews(ids)),
   );
 };
 
