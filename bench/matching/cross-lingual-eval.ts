@@ -3,12 +3,14 @@
 // listing words each bridged language reaches through the term table (coverage).
 import { EVAL_NEEDS, EVAL_OUTPUTS } from '../../fixtures/eval/index';
 import { TRANSLATED_NEEDS } from '../../fixtures/eval/translations';
+import { needs as seedNeeds } from '../../fixtures/seed/needs';
+import { researchOutputs as seedOutputs } from '../../fixtures/seed/research-outputs';
 import { compatibility, combine } from '../../matching/compatibility';
 import { mean, ndcgAtK } from '../../matching/evaluate';
 import { MatchIndex } from '../../matching/index/match-index';
 import { bridgeWord, type BridgeKind } from '../../matching/lang/bridge';
 import { detectLanguage } from '../../matching/lang/detect';
-import { isStopWordIn, type BridgedLanguage } from '../../matching/lang/languages';
+import { isBridged, isStopWordIn, type BridgedLanguage } from '../../matching/lang/languages';
 import { termTable } from '../../matching/lang/table-file';
 import { forEachToken } from '../../matching/text/normalize';
 import type { TextDoc } from '../../matching/text/document';
@@ -66,7 +68,8 @@ export function evaluateCrossLingual(): CrossLingualResult {
 }
 
 /**
- * Share of content words (stop words and numbers excluded) of the translated needs that reach
+ * Share of content words (stop words and numbers excluded) of the translated needs and of the
+ * non-English demo listings (fixtures/seed) that reach
  * English, and by which route (each word alone: adjacent pairs such as "vida útil" come on top).
  */
 function coverage(): CrossLingualResult['coverage'] {
@@ -74,7 +77,12 @@ function coverage(): CrossLingualResult['coverage'] {
   const out: CrossLingualResult['coverage'] = {};
   if (!table) return out;
   const texts = new Map<BridgedLanguage, string[]>();
-  for (const t of TRANSLATED_NEEDS) texts.set(t.lang, [...(texts.get(t.lang) ?? []), t.title, t.problem]);
+  const add = (lang: BridgedLanguage, ...parts: string[]) => texts.set(lang, [...(texts.get(lang) ?? []), ...parts]);
+  for (const t of TRANSLATED_NEEDS) add(t.lang, t.title, t.problem);
+  for (const listing of [...seedNeeds.map((n) => [n.title, n.problem, n.desiredOutcome]), ...seedOutputs.map((o) => [o.title, o.summary])]) {
+    const lang = detectLanguage(listing.join('\n'));
+    if (isBridged(lang)) add(lang, ...listing);
+  }
   for (const [lang, list] of texts) {
     const counts: Record<BridgeKind, number> = { dictionary: 0, compound: 0, cognate: 0, none: 0 };
     let total = 0;
