@@ -18,8 +18,9 @@ missing=()
 for pkg in "${PACKAGES[@]}"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
-    echo "error: the term table needs Debian packages: apt-get install ${missing[*]} (as root)" >&2
-    exit 1
+    # Matching still works without the table, in English only; the cross-lingual tests fail.
+    echo "warning: no cross-lingual term table: it needs Debian packages (as root: apt-get install ${missing[*]})" >&2
+    exit 0
   fi
   (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}") >&2
 fi
