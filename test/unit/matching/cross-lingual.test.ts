@@ -53,4 +53,14 @@ describe('cross-lingual matching', () => {
     const spanishWords = new Set('Aguas residuales de nuestra tintorería El agua del teñido sale muy coloreada y queremos reutilizarla'.split(' '));
     expect(spanish[0]!.sharedTerms.some((t) => t.via !== undefined && spanishWords.has(t.via))).toBe(true);
   });
+
+  it('matches two non-English texts through English (Portuguese need, Spanish and German outputs)', () => {
+    const index = new MatchIndex();
+    index.add('es-dye', { title: 'Tratamiento con ozono de las aguas residuales del teñido textil', body: 'La ozonización elimina el color de los efluentes de las tintorerías para reutilizar el agua.', lang: 'es' });
+    index.add('de-air', { title: 'Druckluftleckagen mit Ultraschall finden', body: 'Eine Ultraschallkamera findet Leckagen in Druckluftleitungen und schätzt die Energiekosten.', lang: 'de' });
+    const hits = index.search({ title: 'Efluente corado da nossa tinturaria', body: 'A água residual do tingimento sai muito corada e queremos reutilizar a água.', lang: 'pt' }, { k: 2 });
+    expect(hits[0]!.id).toBe('es-dye');
+    // Shared through English, not only through spellings the two languages happen to share.
+    expect(hits[0]!.sharedTerms.some((t) => t.via !== undefined)).toBe(true);
+  });
 });
