@@ -83,6 +83,11 @@ function find(text: string, tokens: readonly Located[], terms: readonly string[]
   return undefined;
 }
 
+/** A bridge word counts only where the text really has it (a bridge is never shown for the other side). */
+function bridgedWord(word: string | undefined, text: string): string | undefined {
+  return word !== undefined && occursIn(text, word) ? word : undefined;
+}
+
 /** Both fields as one text, so evidence from the title and from the body are found alike. */
 const whole = (doc: TextDoc) => `${doc.title}\n${doc.body}`;
 
@@ -102,13 +107,15 @@ export function evidenceFor(shared: readonly SharedTerm[], need: TextDoc, output
     const synonym = term.synonym;
     const needTerms = synonym ? (synonym.viaSide === 'a' ? synonym.via : synonym.member) : [term.term];
     const outputTerms = synonym ? (synonym.viaSide === 'a' ? synonym.member : synonym.via) : [term.term];
-    const needWord = find(needText, needTokens, needTerms);
-    const outputWord = find(outputText, outputTokens, outputTerms);
+    // A bridged side shows its source word as written; an English side is located as usual.
+    const needWord = bridgedWord(term.bridges?.a, needText) ?? find(needText, needTokens, needTerms);
+    const outputWord = bridgedWord(term.bridges?.b, outputText) ?? find(outputText, outputTokens, outputTerms);
     if (needWord === undefined || outputWord === undefined) continue;
+    const kind = term.bridges ? 'translation' : synonym ? 'synonym' : 'same';
     const key = `${foldText(needWord)}|${foldText(outputWord)}`;
     const known = byPair.get(key);
     if (known) known.contribution += term.contribution;
-    else byPair.set(key, { need: needWord, output: outputWord, contribution: term.contribution, kind: synonym ? 'synonym' : 'same' });
+    else byPair.set(key, { need: needWord, output: outputWord, contribution: term.contribution, kind });
   }
   // One piece of evidence per word on either side, the strongest: "customers" shown once, not
   // also as "customers ≈ clients" and "customers ≈ users".

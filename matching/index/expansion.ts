@@ -46,6 +46,8 @@ export interface ExpandedWeight {
    * ("bottles only last a week").
    */
   member?: readonly string[];
+  /** The word as written in another language that this English term translates. */
+  bridge?: string;
 }
 
 /** Group members keyed by their first stem, so expansion looks only at groups a text touches. */

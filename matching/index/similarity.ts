@@ -24,6 +24,11 @@ export interface SharedTerm {
    * located as written in each text (see matching/evidence.ts).
    */
   synonym?: { viaSide: 'a' | 'b'; via: readonly string[]; member: readonly string[] };
+  /**
+   * For a term reached by translation: the source word as written in the text that was bridged to
+   * English, per side ('a' is the first argument of textMatch); a side in English has none.
+   */
+  bridges?: { a?: string | undefined; b?: string | undefined };
 }
 
 export interface TextMatch {
@@ -54,9 +59,12 @@ export function vectorOfAnalyzed(index: MatchIndex, doc: AnalyzedDoc): Map<strin
 }
 
 /** A plain map as a vector, with the index's synonym setting applied. */
-export function mapVector(index: MatchIndex, weights: Map<string, number>): TermVector {
+export function mapVector(index: MatchIndex, weights: Map<string, number>, bridges?: Map<string, string>): TermVector {
   const all = new Map<string, ExpandedWeight>();
-  for (const [term, weight] of weights) all.set(term, { weight });
+  for (const [term, weight] of weights) {
+    const bridge = bridges?.get(term);
+    all.set(term, bridge === undefined ? { weight } : { weight, bridge });
+  }
   const { synonyms, synonymWeight } = index.options.expansion;
   if (synonyms) for (const [t, e] of synonymAdditions(weights.keys(), (x) => weights.get(x), synonymWeight)) all.set(t, e);
   let normSquared = 0;
@@ -93,14 +101,22 @@ export function slotVector(index: MatchIndex, slot: number): TermVector {
     return names;
   };
   const added = synonyms ? synonymAdditions(triggers(), own, synonymWeight) : new Map<string, ExpandedWeight>();
+  const bridges = index.bridgesOfSlot(slot);
+  const ownEntry = (term: string, weight: number): ExpandedWeight => {
+    const bridge = bridges?.get(term);
+    return bridge === undefined ? { weight } : { weight, bridge };
+  };
   for (const { weight } of added.values()) normSquared += weight * weight;
   return {
     get: (term) => {
       const w = own(term);
-      return w === undefined ? added.get(term) : { weight: w };
+      return w === undefined ? added.get(term) : ownEntry(term, w);
     },
     *entries() {
-      for (let i = 0; i < terms.length; i++) yield [index.termName(terms[i]!), { weight: weights[i]! }];
+      for (let i = 0; i < terms.length; i++) {
+        const term = index.termName(terms[i]!);
+        yield [term, ownEntry(term, weights[i]!)];
+      }
       yield* added.entries();
     },
     size: terms.length + added.size,
@@ -173,16 +189,20 @@ export function textMatch(index: MatchIndex, a: TermVector, b: TermVector, maxTe
   const shared: SharedTerm[] = [];
   for (const [term, x, y] of common) {
     const contribution = (100 * x.weight * y.weight) / norm;
+    // A translated term carries, per side, the source word as written ("Roggenbrot" for "bread").
+    const [aEntry, bEntry] = aIsSmall ? [x, y] : [y, x];
+    const bridges = aEntry.bridge !== undefined || bEntry.bridge !== undefined ? { a: aEntry.bridge, b: bEntry.bridge } : undefined;
+    const translated = bridges ? { bridges, via: (aEntry.bridge ?? bEntry.bridge)! } : {};
     const added = x.via !== undefined ? x : y.via !== undefined ? y : undefined;
     if (!added) {
-      shared.push({ term, word: index.surfaces.readable(term), contribution });
+      shared.push({ term, word: index.surfaces.readable(term), contribution, ...translated });
       continue;
     }
     const viaStems = added.via!.split(' ');
     const via = viaStems.map((stem) => index.surfaces.readable(stem)).join(' ');
     const viaSide = (added === x) === aIsSmall ? 'a' : 'b';
     const synonym = { viaSide, via: viaStems, member: added.member ?? [term] } as const;
-    shared.push({ term, word: index.surfaces.readable(term), contribution, via, synonym });
+    shared.push({ term, word: index.surfaces.readable(term), contribution, via, synonym, ...(bridges ? { bridges } : {}) });
   }
   shared.sort((p, q) => q.contribution - p.contribution || (p.term < q.term ? -1 : 1));
   const similarity = Math.min(100, shared.reduce((sum, t) => sum + t.contribution, 0));
