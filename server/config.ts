@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Value, type ValueError } from '@sinclair/typebox/value';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_RANKING, MATCH_BANDS } from '../matching';
 
 const DEFAULT_DATA_DIR = fileURLToPath(new URL('../data', import.meta.url));
 
@@ -51,14 +52,16 @@ const ConfigSchema = Type.Object({
   WORKER_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 64, default: 2 }),
   /** How long a job's lock lives without renewal; a crashed worker's job is retried after it. */
   WORKER_LOCK_MS: Type.Integer({ minimum: 1000, maximum: 600_000, default: 30_000 }),
-  /** Matches kept per need and per research output. */
-  MATCH_TOP_K: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
+  /** Matches kept per need and per research output (matching/rank.ts). */
+  MATCH_TOP_K: Type.Integer({ minimum: 1, maximum: 200, default: DEFAULT_RANKING.topK }),
   /** Text candidates the worker re-scores with structured signals per item. */
-  MATCH_CANDIDATES: Type.Integer({ minimum: 1, maximum: 2000, default: 40 }),
-  /** Pairs with less text similarity (0–100) are never a match, however well the structure fits. */
-  MATCH_MIN_TEXT_SIMILARITY: Type.Number({ minimum: 0, maximum: 100, default: 5 }),
-  /** New matches at or above this score notify both sides. */
-  NOTIFY_MIN_SCORE: Type.Number({ minimum: 0, maximum: 100, default: 55 }),
+  MATCH_CANDIDATES: Type.Integer({ minimum: 1, maximum: 2000, default: DEFAULT_RANKING.candidates }),
+  /** A candidate is listed when its text similarity is at least this share of the item's best candidate's. */
+  MATCH_RELATIVE_FLOOR: Type.Number({ minimum: 0, maximum: 1, default: DEFAULT_RANKING.relativeFloor }),
+  /** Below this text similarity (0–100) a pair shares only a stray word and is never a match. */
+  MATCH_MIN_SIMILARITY: Type.Number({ minimum: 0, maximum: 100, default: DEFAULT_RANKING.minSimilarity }),
+  /** New matches at or above this score notify both sides (default: the "strong" band). */
+  NOTIFY_MIN_SCORE: Type.Number({ minimum: 0, maximum: 100, default: MATCH_BANDS.strong }),
   /** Run the nightly full rescore and the daily digest on a schedule (off in tests). */
   SCHEDULES_ENABLED: Type.Boolean({ default: true }),
   /** Chat: messages a user may send in a burst, then how many per second (token bucket, per user). */

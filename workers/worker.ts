@@ -36,7 +36,12 @@ export async function startWorkers(config: Config, log: (message: string) => voi
       need: (id) => services.needs.publishedForMatching(id),
       output: (id) => services.researchOutputs.publishedForMatching(id),
     },
-    { topK: config.MATCH_TOP_K, candidates: config.MATCH_CANDIDATES, minTextSimilarity: config.MATCH_MIN_TEXT_SIMILARITY },
+    {
+      topK: config.MATCH_TOP_K,
+      candidates: config.MATCH_CANDIDATES,
+      relativeFloor: config.MATCH_RELATIVE_FLOOR,
+      minSimilarity: config.MATCH_MIN_SIMILARITY,
+    },
   );
   await engine.loadAll();
   log(`match engine loaded ${engine.counts.outputs} research outputs and ${engine.counts.needs} needs`);

@@ -1,8 +1,11 @@
-// Loads the Cranfield collection from ../shared/datasets/cranfield beside the repository.
-import { readFileSync } from 'node:fs';
+// Loads the Cranfield collection from shared/datasets/cranfield beside the repository (or beside
+// the folder of worktrees, /work/wt/<branch>, when the repository is a git worktree).
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export const CRANFIELD_DIR = fileURLToPath(new URL('../../../shared/datasets/cranfield/', import.meta.url));
+const CANDIDATE_DIRS = ['../../../shared/datasets/cranfield/', '../../../../shared/datasets/cranfield/']
+  .map((path) => fileURLToPath(new URL(path, import.meta.url)));
+export const CRANFIELD_DIR = CANDIDATE_DIRS.find((dir) => existsSync(dir)) ?? CANDIDATE_DIRS[0]!;
 
 export interface CranfieldDoc { id: string; title: string; text: string }
 export interface CranfieldQuery { id: string; text: string }

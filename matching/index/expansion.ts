@@ -40,6 +40,14 @@ export interface ExpandedWeight {
   weight: number;
   /** The query term(s) a synonym came from, for explanations. */
   via?: string;
+  /**
+   * Set on added terms: every term of the group member this term belongs to. A multi-word member
+   * ("last mile") only counts against a text that contains all of it, never one of its words
+   * ("bottles only last a week").
+   */
+  member?: readonly string[];
+  /** The word as written in another language that this English term translates. */
+  bridge?: string;
 }
 
 /** Group members keyed by their first stem, so expansion looks only at groups a text touches. */
@@ -85,7 +93,7 @@ export function synonymAdditions(
         if (has(term)) continue;
         const weight = (relativeWeight * base) / other.length;
         const current = added.get(term);
-        if (current === undefined || weight > current.weight) added.set(term, { weight, via: trigger.join(' ') });
+        if (current === undefined || weight > current.weight) added.set(term, { weight, via: trigger.join(' '), member: other });
       }
     }
   }

@@ -64,6 +64,8 @@ export class MatchIndex {
   /** Per term id: 1 for phrase terms, which do not count towards document length. */
   private readonly phraseTerms: number[] = [];
   private readonly slotOf = new Map<string, number>();
+  /** Per slot of a document bridged from another language: English term → source word. */
+  private readonly slotBridges = new Map<number, Map<string, string>>();
   private ids: string[] = [];
   private stored: Array<StoredDoc | undefined> = [];
   private alive: Uint8Array = new Uint8Array(1024);
@@ -111,6 +113,7 @@ export class MatchIndex {
     this.slotOf.delete(id);
     this.alive[slot] = 0;
     this.stored[slot] = undefined;
+    this.slotBridges.delete(slot);
     this.liveCount--;
     this.slotVectors.clear();
     let titleLength = 0;
@@ -149,7 +152,8 @@ export class MatchIndex {
    * show "bakery" rather than the stem "bakeri" when only the query used the word.
    */
   prepare(doc: TextDoc | string): PreparedText {
-    return { prepared: mapVector(this, vectorOfAnalyzed(this, this.analyze(toTextDoc(doc), true))) };
+    const analyzed = this.analyze(toTextDoc(doc), true);
+    return { prepared: mapVector(this, vectorOfAnalyzed(this, analyzed), analyzed.bridges) };
   }
 
   private vectorOf(doc: Comparable): TermVector {
@@ -210,6 +214,10 @@ export class MatchIndex {
     return this.stored[slot];
   }
 
+  bridgesOfSlot(slot: number): Map<string, string> | undefined {
+    return this.slotBridges.get(slot);
+  }
+
   lengthOfSlot(slot: number): number {
     return this.docLength[slot]!;
   }
@@ -227,7 +235,11 @@ export class MatchIndex {
     // Each (term id, packed tfs) pair is one exact double so a native typed-array sort does it.
     const keys = new Float64Array(doc.counts.size);
     let n = 0;
-    for (const [term, counts] of doc.counts) keys[n++] = this.internTerm(term) * 65536 + packTf(counts.title, counts.body);
+    // Bridged documents have fractional counts (a word's translations share it); postings
+    // hold whole counts, so each translation present is stored at least once.
+    for (const [term, counts] of doc.counts) {
+      keys[n++] = this.internTerm(term) * 65536 + packTf(Math.ceil(counts.title), Math.ceil(counts.body));
+    }
     keys.sort();
     const terms = new Uint32Array(n);
     const tfs = new Uint16Array(n);
@@ -248,6 +260,7 @@ export class MatchIndex {
     const clampedLength = p.titleWeight * titleLength + p.bodyWeight * bodyLength;
     this.ids.push(id);
     this.stored.push({ terms, tfs });
+    if (doc.bridges && doc.bridges.size > 0) this.slotBridges.set(slot, doc.bridges);
     this.alive[slot] = 1;
     this.docLength[slot] = clampedLength;
     this.slotOf.set(id, slot);

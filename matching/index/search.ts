@@ -52,7 +52,7 @@ export function searchIndex(index: MatchIndex, query: AnalyzedDoc, options: Sear
     }));
     ranked = run(rm3(weights, feedback, expansion), options.k, options.filter);
   }
-  const queryVector = options.explain === false ? undefined : mapVector(index, vectorOfAnalyzed(index, query));
+  const queryVector = options.explain === false ? undefined : mapVector(index, vectorOfAnalyzed(index, query), query.bridges);
   return ranked.map(({ slot, score }) => {
     const id = view.ids[slot]!;
     if (!queryVector) return { id, score, similarity: 0, sharedTerms: [] };

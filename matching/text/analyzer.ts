@@ -1,8 +1,11 @@
 // Text → terms: tokenise, drop stop words, stem per language, optionally add phrase terms.
 import type { Language } from '../taxonomy';
+import { compoundOf, isCompoundHead } from './compounds';
 import { forEachToken } from './normalize';
 import type { SurfaceForms } from './surface-forms';
 import { stemOf, voteLanguage, wordInfo, type WordInfo } from './word-cache';
+
+const BARE_NUMBER = /^\d+(?:\.\d+)?$/;
 
 export interface AnalyzeOptions {
   /** Language of the text; guessed from function words when absent. */
@@ -25,13 +28,20 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalyzedTex
   // a quantity, which is its own unit of meaning.
   const phraseable: boolean[] | undefined = options.phrases ? [] : undefined;
   const surfaces = options.surfaces;
-  const emit = (word: string, info: WordInfo | undefined, lang: Language) => {
+  let head: string | undefined;
+  const emit = (token: string, tokenInfo: WordInfo | undefined, lang: Language) => {
+    // A compound's head is a stop word: remember it, and join it with the next word if they form one.
+    const compound = head !== undefined && tokenInfo !== undefined ? compoundOf(head, token) : undefined;
+    head = tokenInfo !== undefined && isCompoundHead(token) ? token : undefined;
+    const word = compound ?? token;
+    const info = compound === undefined ? tokenInfo : wordInfo(compound);
     if (info === undefined) {
       terms.push(word);
       phraseable?.push(false);
       return;
     }
-    if (word.length < 2 || info.stop) return;
+    // A bare number ("15", "2.5") says how much, not what about; quantities with units stay.
+    if (word.length < 2 || info.stop || BARE_NUMBER.test(word)) return;
     const term = stemOf(word, info, lang);
     if (surfaces) surfaces.record(term, word, info);
     terms.push(term);

@@ -1,5 +1,8 @@
 // A document (need, research output or free query) as weighted term frequencies per field.
 import type { Language } from '../taxonomy';
+import { analyzeBridgedDoc } from '../lang/bridged-doc';
+import { canBridge } from '../lang/bridge';
+import { isBridged } from '../lang/languages';
 import { analyze } from './analyzer';
 import type { SurfaceForms } from './surface-forms';
 
@@ -20,6 +23,8 @@ export interface AnalyzedDoc {
   counts: Map<string, FieldCounts>;
   titleLength: number;
   bodyLength: number;
+  /** For a text bridged from another language: English term → the source word as written. */
+  bridges?: Map<string, string>;
 }
 
 export function toTextDoc(query: TextDoc | string): TextDoc {
@@ -27,6 +32,8 @@ export function toTextDoc(query: TextDoc | string): TextDoc {
 }
 
 export function analyzeDoc(doc: TextDoc, options: { phrases?: boolean; surfaces?: SurfaceForms } = {}): AnalyzedDoc {
+  // A text in a bridged language is analysed into the English term space (matching/lang).
+  if (doc.lang !== undefined && isBridged(doc.lang) && canBridge(doc.lang)) return analyzeBridgedDoc(doc, doc.lang);
   // The body is longer, so it decides the language; the title follows it.
   const body = analyze(doc.body, { ...options, lang: doc.lang ?? (doc.body.trim() ? undefined : 'en') });
   const lang = doc.lang ?? (doc.body.trim() ? body.lang : analyze(doc.title).lang);

@@ -28,18 +28,20 @@ export async function notifyNewMatches(ctx: JobContext, created: ComputedMatch[]
   for (const match of created) {
     if (match.score < ctx.notifyMinScore) continue;
     const score = Math.round(match.score);
-    const words = match.sharedTerms.slice(0, 3).map((term) => term.word).join(', ');
+    const top = match.evidence.slice(0, 3);
+    const needWords = top.map((e) => e.output).join(', ');
+    const outputWords = top.map((e) => e.need).join(', ');
     await ctx.services.notifications.notifyOrganization(match.needOrganizationId, {
       type: 'new_match',
       title: `New match (${score}/100) for one of your needs`,
-      body: words ? `It shares: ${words}.` : '',
+      body: needWords ? `It talks about: ${needWords}.` : '',
       link: `/needs/${match.needId}/matches`,
       dedupeKey: `match:${match.needId}:${match.outputId}:need`,
     });
     await ctx.services.notifications.notifyOrganization(match.outputOrganizationId, {
       type: 'new_match',
       title: `New match (${score}/100) for one of your research outputs`,
-      body: words ? `It shares: ${words}.` : '',
+      body: outputWords ? `It talks about: ${outputWords}.` : '',
       link: `/outputs/${match.outputId}/matches`,
       dedupeKey: `match:${match.needId}:${match.outputId}:output`,
     });

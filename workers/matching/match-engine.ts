@@ -1,4 +1,4 @@
-import { combine, compatibility, MatchIndex, type PreparedText } from '../../matching';
+import { evidenceFor, MatchIndex, rankMatches, type PreparedText, type RankedMatch, type RankingOptions } from '../../matching';
 import type { MatchableNeed } from '../../server/modules/needs/service';
 import type { MatchableOutput } from '../../server/modules/research-outputs/service';
 import type { ComputedMatch, MatchSide } from '../../server/modules/matches/store';
@@ -14,17 +14,8 @@ export interface MatchableSource {
   output(id: string): Promise<MatchableOutput | null>;
 }
 
-export interface MatchEngineOptions {
-  /** Matches kept per item and side. */
-  topK: number;
-  /** Text candidates re-scored with the structured signals; more finds more, costs more. */
-  candidates: number;
-  /**
-   * Pairs whose texts are less similar than this (0–100) are no match, whatever their structure:
-   * sector and TRL alone would otherwise pair every firm with every output of its sector.
-   */
-  minTextSimilarity: number;
-}
+/** The ranking options (server/config.ts, defaults in matching/rank.ts DEFAULT_RANKING). */
+export type MatchEngineOptions = RankingOptions;
 
 const round = (value: number, places: number) => Math.round(value * 10 ** places) / 10 ** places;
 
@@ -97,41 +88,39 @@ export class MatchEngine {
   }
 
   /**
-   * The item's top K counterparts, best first; empty when the item is not live. Candidates are
-   * ranked by score alone; only the K kept are explained (building explanations costs several
-   * times more than the similarity).
+   * The item's top K counterparts, best first; empty when the item is not live. Ranked by
+   * rankMatches (the one ranking path); only the K kept are explained (building explanations
+   * costs several times more than the similarity).
    */
   matchesFor(side: MatchSide, id: string): ComputedMatch[] {
-    const { topK, candidates } = this.options;
-    const pairs: [MatchableNeed, MatchableOutput][] = [];
     if (side === 'need') {
       const need = this.needInfo.get(id);
       if (!need) return [];
-      for (const hit of this.outputs.search(need.text, { k: candidates, explain: false })) pairs.push([need, this.outputInfo.get(hit.id)!]);
-    } else {
-      const output = this.outputInfo.get(id);
-      if (!output) return [];
-      for (const hit of this.needs.search(output.text, { k: candidates, explain: false })) pairs.push([this.needInfo.get(hit.id)!, output]);
+      const ranked = rankMatches(
+        (k) => this.outputs.search(need.text, { k, explain: false }).map((hit) => hit.id),
+        (outputId) => this.candidate(need, this.outputInfo.get(outputId)),
+        this.options,
+      );
+      return ranked.map((match) => this.explain(need, this.outputInfo.get(match.id)!, match));
     }
-    const scored = pairs.flatMap(([need, output]) => this.score(need, output));
-    return best(scored, topK).map((pair) => this.explain(pair));
+    const output = this.outputInfo.get(id);
+    if (!output) return [];
+    const ranked = rankMatches(
+      (k) => this.needs.search(output.text, { k, explain: false }).map((hit) => hit.id),
+      (needId) => this.candidate(this.needInfo.get(needId), output),
+      this.options,
+    );
+    return ranked.map((match) => this.explain(this.needInfo.get(match.id)!, output, match));
   }
 
-  /** The pair's entry, or null when either side is gone or they do not match. */
-  entryFor(needId: string, outputId: string): ComputedMatch | null {
-    const [pair] = this.score(this.needInfo.get(needId), this.outputInfo.get(outputId));
-    return pair ? this.explain(pair) : null;
-  }
-
-  private score(need: MatchableNeed | undefined, output: MatchableOutput | undefined): ScoredPair[] {
-    if (!need || !output || !this.outputs.has(output.id)) return [];
+  /** A pair's similarity, always against the research-output index's statistics, and both profiles. */
+  private candidate(need: MatchableNeed | undefined, output: MatchableOutput | undefined) {
+    if (!need || !output || !this.outputs.has(output.id)) return undefined;
     const similarity = this.outputs.similarity(this.prepared(need), { id: output.id });
-    if (similarity < this.options.minTextSimilarity) return [];
-    const { score } = combine(similarity, compatibility(need.profile, output.profile));
-    return [{ need, output, similarity, score: round(score, 1) }];
+    return { similarity, profiles: [need.profile, output.profile] as const };
   }
 
-  private explain({ need, output, similarity, score }: ScoredPair): ComputedMatch {
+  private explain(need: MatchableNeed, output: MatchableOutput, { similarity, score }: RankedMatch): ComputedMatch {
     const { sharedTerms } = this.outputs.textMatch(this.prepared(need), { id: output.id });
     return {
       needId: need.id,
@@ -140,7 +129,7 @@ export class MatchEngine {
       outputOrganizationId: output.organizationId,
       score,
       textSimilarity: round(similarity, 2),
-      sharedTerms: sharedTerms.map(({ word, contribution, via }) => ({ word, contribution: round(contribution, 2), ...(via ? { via } : {}) })),
+      evidence: evidenceFor(sharedTerms, need.text, output.text).map((e) => ({ ...e, contribution: round(e.contribution, 2) })),
     };
   }
 
@@ -175,19 +164,4 @@ export class MatchEngine {
     if (this.outputs.remove(id)) this.preparedNeeds.clear();
     this.outputInfo.delete(id);
   }
-}
-
-/** A pair that matches, scored but not yet explained. */
-interface ScoredPair {
-  need: MatchableNeed;
-  output: MatchableOutput;
-  similarity: number;
-  score: number;
-}
-
-/** Highest score first; ties broken by ids so the same data always gives the same list. */
-function best(pairs: ScoredPair[], k: number): ScoredPair[] {
-  return pairs
-    .sort((a, b) => b.score - a.score || a.need.id.localeCompare(b.need.id) || a.output.id.localeCompare(b.output.id))
-    .slice(0, k);
 }

@@ -46,11 +46,13 @@ export function countryName(code: string): string {
 export const formatDate = (iso: string) =>
   new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
+export type { Language } from '../../../matching/taxonomy';
 export {
   COLLABORATION_TYPE_LABELS,
   COLLABORATION_TYPES,
   IP_STATUS_LABELS,
   IP_STATUSES,
+  LANGUAGES,
   RESEARCH_FIELD_LABELS,
   RESEARCH_FIELDS,
   TRLS,

@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
+import type { Evidence } from '../../../matching';
 import type { ListingKind } from '../shared/listing-changes';
 
 export const FEEDBACK_STATUSES = ['saved', 'dismissed', 'contacted'] as const;
@@ -16,7 +17,8 @@ export interface MatchEntry {
   outputOrganizationId: string;
   score: number;
   textSimilarity: number;
-  sharedTerms: { word: string; contribution: number; via?: string }[];
+  /** Each side's words as written in its own text (matching/evidence.ts). */
+  evidence: Evidence[];
 }
 
 export function pairKey(entry: { needId: string; outputId: string }): string {

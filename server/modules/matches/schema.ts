@@ -7,10 +7,12 @@ import { FEEDBACK_STATUSES } from './model';
 export const MATCH_STATUSES = ['new', ...FEEDBACK_STATUSES] as const;
 export const MatchStatusSchema = StringEnum(MATCH_STATUSES, { description: 'new until you save, dismiss or mark it contacted' });
 
+/** One piece of evidence (matching/evidence.ts) seen from the reader's side. */
 const SharedTermView = Type.Object({
-  word: Type.String({ description: 'a readable word both texts use (not a stem)' }),
+  word: Type.String({ description: 'the word or phrase as the other listing writes it' }),
   contribution: Type.Number({ description: 'similarity points this word brings' }),
-  via: Type.Optional(Type.String({ description: 'the word in the other text when the match is through a synonym' })),
+  via: Type.Optional(Type.String({ description: 'your own word, as your listing writes it, when it differs (a synonym or another form)' })),
+  kind: StringEnum(['same', 'synonym', 'translation'] as const),
 });
 
 const SignalView = Type.Object({
@@ -24,6 +26,8 @@ const SignalView = Type.Object({
 
 export const ExplanationView = Type.Object({
   score: Type.Number(),
+  band: StringEnum(['strong', 'possible', 'weak'] as const, { description: 'strong ≥ 70, possible ≥ 45, else weak (the same for every listing)' }),
+  reader: StringEnum(['need', 'output'] as const, { description: 'whose side the sentences are written for: the need owner or the output owner' }),
   textSimilarity: Type.Number(),
   textContribution: Type.Number(),
   sharedTerms: Type.Array(SharedTermView),

@@ -1,6 +1,6 @@
 import { HttpError } from '../../plugins/errors';
 import { roleIn, type CurrentUser } from '../accounts/current-user';
-import { explainMatch } from '../../../matching';
+import { commonSignals, explainMatch, type MatchExplanation, type Reader, type SignalName } from '../../../matching';
 import type { NeedView } from '../needs/schema';
 import { needProfile, type NeedService } from '../needs/service';
 import type { ResearchOutputView } from '../research-outputs/schema';
@@ -28,10 +28,12 @@ export class MatchService {
     requireOwner(user, need.organizationId, 'need');
     const { rows, computedAt } = await this.ranked('need', needId, user, query);
     const outputs = await this.deps.researchOutputs.publishedViews(rows.map(({ entry }) => entry.outputId));
-    const items = rows.flatMap(({ entry, status }) => {
-      const output = outputs.get(entry.outputId);
-      return output ? [{ ...baseView(entry, status, need, output), output }] : [];
+    const found = rows.flatMap((row) => {
+      const output = outputs.get(row.entry.outputId);
+      return output ? [{ ...row, need, output }] : [];
     });
+    const common = commonSignals(found.map(({ output }) => [needProfile(need), outputProfile(output)] as const));
+    const items = found.map(({ entry, status, output }) => ({ ...baseView(entry, status, need, output, 'need', common), output }));
     return { items, computedAt };
   }
 
@@ -40,10 +42,12 @@ export class MatchService {
     requireOwner(user, output.organizationId, 'research output');
     const { rows, computedAt } = await this.ranked('output', outputId, user, query);
     const needs = await this.deps.needs.publishedViews(rows.map(({ entry }) => entry.needId));
-    const items = rows.flatMap(({ entry, status }) => {
-      const need = needs.get(entry.needId);
-      return need ? [{ ...baseView(entry, status, need, output), need }] : [];
+    const found = rows.flatMap((row) => {
+      const need = needs.get(row.entry.needId);
+      return need ? [{ ...row, need }] : [];
     });
+    const common = commonSignals(found.map(({ need }) => [needProfile(need), outputProfile(output)] as const));
+    const items = found.map(({ entry, status, need }) => ({ ...baseView(entry, status, need, output, 'output', common), need }));
     return { items, computedAt };
   }
 
@@ -104,15 +108,30 @@ function requireOwner(user: CurrentUser, organizationId: string, what: string): 
   }
 }
 
-/** The stored pair with its explanation: shared words as stored, signals from both listings now. */
-function baseView(entry: MatchEntry, status: 'new' | FeedbackStatus, need: NeedView, output: ResearchOutputView) {
-  const text = { similarity: entry.textSimilarity, sharedTerms: entry.sharedTerms.map((term) => ({ term: term.word, ...term })) };
+/**
+ * The stored pair with its explanation for the reader's side: evidence as stored, facts from both
+ * listings now, with no sentence for facts (almost) every listed match shares (`common`).
+ */
+function baseView(
+  entry: MatchEntry, status: 'new' | FeedbackStatus, need: NeedView, output: ResearchOutputView, reader: Reader, common: ReadonlySet<SignalName>,
+) {
+  const text = { similarity: entry.textSimilarity, evidence: entry.evidence ?? [] };
+  const explanation = explainMatch(text, needProfile(need), outputProfile(output), { reader, common });
   return {
     id: pairKey(entry),
     needId: entry.needId,
     outputId: entry.outputId,
     score: entry.score,
     status,
-    explanation: explainMatch(text, needProfile(need), outputProfile(output)),
+    explanation: { ...explanation, sharedTerms: sharedTermsFor(explanation, reader) },
   };
+}
+
+/** Evidence as the reader sees it: the other listing's word, and their own when it differs. */
+function sharedTermsFor({ evidence }: MatchExplanation, reader: Reader) {
+  return evidence.map((e) => {
+    const [yours, theirs] = reader === 'need' ? [e.need, e.output] : [e.output, e.need];
+    const differs = yours.toLowerCase() !== theirs.toLowerCase();
+    return { word: theirs, contribution: e.contribution, kind: e.kind, ...(differs ? { via: yours } : {}) };
+  });
 }

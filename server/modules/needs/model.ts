@@ -1,5 +1,5 @@
 import { Schema, type Connection, type InferSchemaType, type Model, type Types } from 'mongoose';
-import { COLLABORATION_TYPES, SECTORS } from '../../../matching/taxonomy';
+import { COLLABORATION_TYPES, LANGUAGES, SECTORS } from '../../../matching/taxonomy';
 import { LISTING_STATUSES } from '../research-outputs/listing';
 
 export const BUDGET_BANDS = ['under_25k', '25k_100k', '100k_500k', 'over_500k'] as const;
@@ -18,6 +18,8 @@ const needSchema = new Schema(
     title: { type: String, required: true, trim: true },
     problem: { type: String, required: true, trim: true },
     desiredOutcome: { type: String, required: true, trim: true },
+    /** Language of the text (detected, or corrected by the owner); absent on needs older than it. */
+    language: { type: String, enum: LANGUAGES },
     /** NACE Rev. 2 sections; the first is the main sector. */
     sectors: { type: [{ type: String, enum: SECTORS }], default: [] },
     minTrl: { type: Number, required: true, min: 1, max: 9 },

@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { SectorSchema } from '../organizations/schema';
 import { CollaborationTypeSchema, CountryCode, ListingStatusSchema, TrlSchema } from '../research-outputs/schema';
+import { LanguageSchema } from '../shared/listing-language';
 import { ObjectIdString, PageQuery, StringEnum } from '../shared/schema';
 import { BUDGET_BANDS, CONSENT_STATES, TIMELINES } from './model';
 import { Line, LongText } from '../shared/text';
@@ -18,6 +19,7 @@ const editableFields = {
   collaborationTypes: Type.Array(CollaborationTypeSchema, { minItems: 1, maxItems: 7, uniqueItems: true }),
   budgetBand: BudgetBandSchema,
   timeline: TimelineSchema,
+  language: Type.Optional(LanguageSchema),
 };
 
 export const CreateNeedBody = Type.Object(
@@ -44,6 +46,7 @@ export const NeedView = Type.Object(
     title: Type.String(),
     problem: Type.String(),
     desiredOutcome: Type.String(),
+    language: Type.Optional(LanguageSchema),
     sectors: Type.Array(SectorSchema),
     minTrl: TrlSchema,
     collaborationTypes: Type.Array(CollaborationTypeSchema),

@@ -1,4 +1,4 @@
-import type { NeedProfile, TextDoc } from '../../../matching';
+import type { Language, NeedProfile, TextDoc } from '../../../matching';
 import { HttpError } from '../../plugins/errors';
 import { requireCleared } from '../organizations/verification';
 import type { CurrentUser } from '../accounts/current-user';
@@ -6,6 +6,7 @@ import type { OrganizationService } from '../organizations/service';
 import { allPublished, assertMayEdit, cursorFilter, isOwnerMember, isVisible, nextStatus, publishedById, publishedSectorCounts, toPage, trlRange, visibilityFilter, type ListingAction } from '../research-outputs/listing';
 import type { ListingChangedHandler } from '../research-outputs/service';
 import { toObjectId } from '../shared/ids';
+import { languageOnCreate, languageOnUpdate } from '../shared/listing-language';
 import type { NewNotification } from '../notifications/service';
 import { assertMayPostNeedFor } from './author-policy';
 import type { NeedDoc, NeedModel } from './model';
@@ -40,6 +41,7 @@ export class NeedService {
     }
     const created = await this.deps.needs.create({
       ...fields,
+      language: languageOnCreate(fields.language, `${fields.title}\n${fields.problem}\n${fields.desiredOutcome}`),
       organizationId: organization._id,
       createdBy: toObjectId(user.id),
       country: organization.country,
@@ -87,6 +89,11 @@ export class NeedService {
   async update(user: CurrentUser, id: string, body: UpdateNeedBody): Promise<NeedView> {
     const current = await this.load(id);
     const set: Record<string, unknown> = { ...body };
+    const textChanged = body.title !== undefined || body.problem !== undefined || body.desiredOutcome !== undefined;
+    const language = languageOnUpdate(body.language, textChanged, () =>
+      [body.title ?? current.title, body.problem ?? current.problem, body.desiredOutcome ?? current.desiredOutcome].join('\n'),
+    );
+    if (language) set['language'] = language;
     if (isPosterMember(user, current) && !isOwnerMember(user, String(current.organizationId))) {
       // The drafting intermediary edits until the SME consents; a revision after a refusal asks again.
       if (current.consent === 'given') throw new HttpError(403, 'forbidden', 'The SME has consented and owns this need now; only its members change it.');
@@ -199,6 +206,7 @@ export function toNeedView(doc: NeedDoc): NeedView {
     title: doc.title,
     problem: doc.problem,
     desiredOutcome: doc.desiredOutcome,
+    ...(doc.language ? { language: doc.language } : {}),
     sectors: doc.sectors as NeedView['sectors'],
     minTrl: doc.minTrl,
     collaborationTypes: doc.collaborationTypes as NeedView['collaborationTypes'],
@@ -222,11 +230,17 @@ export interface MatchableNeed {
   profile: NeedProfile;
 }
 
+/** The text a need is matched by: its title, and problem + desired outcome (bench:matching uses it too). */
+export function needMatchingText(need: { title: string; problem: string; desiredOutcome?: string; language?: string | null }): TextDoc {
+  const text: TextDoc = { title: need.title, body: `${need.problem}\n${need.desiredOutcome ?? ''}` };
+  return need.language ? { ...text, lang: need.language as Language } : text;
+}
+
 export function toMatchableNeed(doc: NeedDoc): MatchableNeed {
   return {
     id: String(doc._id),
     organizationId: String(doc.organizationId),
-    text: { title: doc.title, body: `${doc.problem}\n${doc.desiredOutcome}` },
+    text: needMatchingText(doc),
     profile: needProfile(doc),
   };
 }

@@ -1,5 +1,5 @@
 import { Schema, type Connection, type InferSchemaType, type Model, type Types } from 'mongoose';
-import { COLLABORATION_TYPES, IP_STATUSES, RESEARCH_FIELDS, SECTORS } from '../../../matching/taxonomy';
+import { COLLABORATION_TYPES, IP_STATUSES, LANGUAGES, RESEARCH_FIELDS, SECTORS } from '../../../matching/taxonomy';
 import { LISTING_STATUSES } from './listing';
 
 const researchOutputSchema = new Schema(
@@ -11,6 +11,8 @@ const researchOutputSchema = new Schema(
     status: { type: String, enum: LISTING_STATUSES, required: true, default: 'draft' },
     title: { type: String, required: true, trim: true },
     summary: { type: String, required: true, trim: true },
+    /** Language of the public text (detected, or corrected by the owner); absent on older outputs. */
+    language: { type: String, enum: LANGUAGES },
     /**
      * Never loaded unless asked for (`select: false`): only the confidential-access path selects it,
      * so a list or get query cannot carry it into a response by accident.

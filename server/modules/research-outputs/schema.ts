@@ -2,6 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { COLLABORATION_TYPES, IP_STATUSES, RESEARCH_FIELDS } from '../../../matching/taxonomy';
 import { SectorSchema } from '../organizations/schema';
 import { ObjectIdString, PageQuery, StringEnum } from '../shared/schema';
+import { LanguageSchema } from '../shared/listing-language';
 import { LISTING_STATUSES } from './listing';
 import { Line, LongText } from '../shared/text';
 
@@ -15,6 +16,7 @@ export const CountryCode = Type.String({ pattern: '^[A-Za-z]{2}$', description: 
 const editableFields = {
   title: Line({ minLength: 5, maxLength: 200 }),
   summary: LongText({ minLength: 20, maxLength: 5000, description: 'public: anyone may read it' }),
+  language: Type.Optional(LanguageSchema),
   confidentialDetails: Type.Optional(
     LongText({ maxLength: 20_000, description: 'only owner-organization members and SMEs with a granted access request read it' }),
   ),
@@ -51,6 +53,7 @@ export const ResearchOutputView = Type.Object(
     status: ListingStatusSchema,
     title: Type.String(),
     summary: Type.String(),
+    language: Type.Optional(LanguageSchema),
     fields: Type.Array(ResearchFieldSchema),
     sectors: Type.Array(SectorSchema),
     trl: TrlSchema,

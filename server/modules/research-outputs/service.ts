@@ -1,10 +1,11 @@
-import type { OutputProfile, TextDoc } from '../../../matching';
+import type { Language, OutputProfile, TextDoc } from '../../../matching';
 import { HttpError } from '../../plugins/errors';
 import { requireCleared } from '../organizations/verification';
 import type { CurrentUser } from '../accounts/current-user';
 import { requireOrgRole } from '../accounts/current-user';
 import type { OrganizationService } from '../organizations/service';
 import { toObjectId } from '../shared/ids';
+import { languageOnCreate, languageOnUpdate } from '../shared/listing-language';
 import { checkCrossFieldRules } from './field-rules';
 import { allPublished, assertMayEdit, cursorFilter, isOwnerMember, isVisible, nextStatus, publishedById, publishedSectorCounts, toPage, trlRange, visibilityFilter, type ListingAction } from './listing';
 import type { ResearchOutputDoc, ResearchOutputModel } from './model';
@@ -40,6 +41,7 @@ export class ResearchOutputService {
     checkCrossFieldRules(fields, fields);
     const created = await this.deps.outputs.create({
       ...fields,
+      language: languageOnCreate(fields.language, `${fields.title}\n${fields.summary}`),
       organizationId: organization._id,
       createdBy: toObjectId(user.id),
       country: organization.country,
@@ -81,7 +83,10 @@ export class ResearchOutputService {
     const current = await this.load(id);
     assertMayEdit(user, { status: current.status, organizationId: String(current.organizationId) }, 'research output');
     const { unset } = checkCrossFieldRules({ ...current, ...body }, body);
-    const update: Record<string, unknown> = { $set: body };
+    const language = languageOnUpdate(body.language, body.title !== undefined || body.summary !== undefined, () =>
+      `${body.title ?? current.title}\n${body.summary ?? current.summary}`,
+    );
+    const update: Record<string, unknown> = { $set: language ? { ...body, language } : body };
     if (unset.length > 0) update['$unset'] = Object.fromEntries(unset.map((field) => [field, 1]));
     await this.deps.outputs.updateOne({ _id: current._id }, update, { runValidators: true });
     await this.changed(id);
@@ -178,6 +183,7 @@ export function toResearchOutputView(doc: ResearchOutputDoc): ResearchOutputView
     status: doc.status,
     title: doc.title,
     summary: doc.summary,
+    ...(doc.language ? { language: doc.language } : {}),
     fields: doc.fields as ResearchOutputView['fields'],
     sectors: doc.sectors as ResearchOutputView['sectors'],
     trl: doc.trl,
@@ -201,11 +207,17 @@ export interface MatchableOutput {
   profile: OutputProfile;
 }
 
+/** The public text an output is matched by (bench:matching uses it too). */
+export function outputMatchingText(output: { title: string; summary: string; language?: string | null }): TextDoc {
+  const text: TextDoc = { title: output.title, body: output.summary };
+  return output.language ? { ...text, lang: output.language as Language } : text;
+}
+
 export function toMatchableOutput(doc: ResearchOutputDoc): MatchableOutput {
   return {
     id: String(doc._id),
     organizationId: String(doc.organizationId),
-    text: { title: doc.title, body: doc.summary },
+    text: outputMatchingText(doc),
     profile: outputProfile(doc),
   };
 }

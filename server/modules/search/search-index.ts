@@ -49,7 +49,7 @@ export class ListingSearchIndex {
     else this.indexes[kind].remove(id);
   }
 
-  search(kind: ListingKind, query: string, k: number, filter?: (id: string) => boolean): SearchHit[] {
+  search(kind: ListingKind, query: TextDoc | string, k: number, filter?: (id: string) => boolean): SearchHit[] {
     return this.indexes[kind].search(query, { k, filter });
   }
 

@@ -74,7 +74,7 @@ export { addMember };
 
 /** Stores a computed need–output pair in the match store, as the matching worker would. */
 export async function seedMatch(app: FastifyInstance, pair: { needId: string; outputId: string; needOrganizationId: string; outputOrganizationId: string; score: number }) {
-  const entry = { ...pair, textSimilarity: pair.score, sharedTerms: [] };
+  const entry = { ...pair, textSimilarity: pair.score, evidence: [] };
   await app.services.matchStore.replaceOwn('need', pair.needId, [entry]);
   await app.services.matchStore.replaceOwn('output', pair.outputId, [entry]);
 }

@@ -7,7 +7,7 @@ const OUTPUT = 'b'.repeat(24);
 const OTHER_OUTPUT = 'c'.repeat(24);
 
 function entry(outputId: string, score: number): MatchEntry {
-  return { needId: NEED, outputId, needOrganizationId: 'd'.repeat(24), outputOrganizationId: 'e'.repeat(24), score, textSimilarity: score, sharedTerms: [{ word: 'ovens', contribution: score }] };
+  return { needId: NEED, outputId, needOrganizationId: 'd'.repeat(24), outputOrganizationId: 'e'.repeat(24), score, textSimilarity: score, evidence: [{ need: 'ovens', output: 'ovens', contribution: score, kind: 'same' }] };
 }
 
 async function generationCollections(ctx: TestApp): Promise<string[]> {

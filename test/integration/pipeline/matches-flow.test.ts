@@ -78,6 +78,14 @@ describe('match pipeline: publish, update, archive with a real worker', () => {
     // The university sees the same pair from its output's side, with the need's public view.
     const fromOutput = (await university.get(`/api/research-outputs/${dairyId}/matches`)).json();
     expect(fromOutput.map((match: { need: { id: string } }) => match.need.id)).toContain(needId);
+    // Each side reads sentences written for it, and the same band for the same score.
+    type Explained = { explanation: { reader: string; band: string; score: number; signals: { sentence: string }[] } };
+    const needSide = first[0] as Explained;
+    const outputSide = fromOutput.find((match: { need: { id: string } }) => match.need.id === needId) as Explained;
+    expect([needSide.explanation.reader, outputSide.explanation.reader]).toEqual(['need', 'output']);
+    expect(outputSide.explanation.band).toBe(needSide.explanation.band);
+    expect(outputSide.explanation.signals.map((signal) => signal.sentence).join(' ')).not.toMatch(/\byou asked\b|your minimum|Aimed at your sector/);
+    expect(needSide.explanation.signals.map((signal) => signal.sentence).join(' ')).not.toMatch(/The firm/);
 
     // Editing the need changes its matches.
     await sme.patch(`/api/needs/${needId}`, {

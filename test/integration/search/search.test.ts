@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { occursIn } from '../../../matching';
 import { buildApp } from '../../../server/app';
 import { startTestApp, type TestApp } from '../../helpers/app';
 import { createPublishedOutput, userWithOrganization } from '../../helpers/api';
@@ -38,6 +39,8 @@ describe('free-text search across API instances', () => {
     expect(hits[0].item.id).toBe(id);
     expect(hits[0].similarity).toBeGreaterThan(0);
     expect(hits[0].matchedWords.length).toBeGreaterThan(0);
+    // Matched words are the listing's own, as written.
+    for (const word of hits[0].matchedWords) expect(occursIn(`${hits[0].item.title}\n${hits[0].item.summary}`, word), word).toBe(true);
     expect(JSON.stringify(hits)).not.toContain(SECRET);
   });
 

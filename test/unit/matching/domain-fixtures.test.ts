@@ -10,14 +10,14 @@ describe('labeled domain evaluation set', () => {
     expect(new Set(EVAL_NEEDS.map((n) => n.id)).size).toBe(EVAL_NEEDS.length);
   });
 
-  it('judges only existing outputs, with at least one grade-3 answer per need', () => {
+  it('judges only existing outputs, with at least one grade-2 or grade-3 answer per need', () => {
     const ids = new Set(EVAL_OUTPUTS.map((o) => o.id));
     for (const need of EVAL_NEEDS) {
       for (const [id, grade] of Object.entries(need.judgements)) {
         expect(ids.has(id), `${need.id} judges unknown ${id}`).toBe(true);
         expect([1, 2, 3]).toContain(grade);
       }
-      expect(Object.values(need.judgements)).toContain(3);
+      expect(Math.max(...Object.values(need.judgements)), need.id).toBeGreaterThanOrEqual(2);
     }
   });
 

@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { explainMatch, MatchIndex, type NeedProfile, type OutputProfile } from '../../../matching';
+import { evidenceFor, explainMatch, MatchIndex, type NeedProfile, type OutputProfile, type TextDoc } from '../../../matching';
+
+const OUTPUT_TEXTS: Record<string, TextDoc> = {
+  mpc: { title: 'Model-predictive control of gas-fired batch thermal processes', body: 'A model-predictive control scheme for industrial furnaces and ovens reduces fuel consumption by modulating burners during idle phases.' },
+  battery: { title: 'State-of-health estimation for traction batteries', body: 'Impedance spectroscopy estimates the health of lithium-ion batteries in forklifts.' },
+  coating: { title: 'Graphene primers against corrosion', body: 'Graphene epoxy primers protect structural steel against corrosion in seawater.' },
+};
 
 function outputsIndex() {
   const index = new MatchIndex();
-  index.add('mpc', { title: 'Model-predictive control of gas-fired batch thermal processes', body: 'A model-predictive control scheme for industrial furnaces and ovens reduces fuel consumption by modulating burners during idle phases.' });
-  index.add('battery', { title: 'State-of-health estimation for traction batteries', body: 'Impedance spectroscopy estimates the health of lithium-ion batteries in forklifts.' });
-  index.add('coating', { title: 'Graphene primers against corrosion', body: 'Graphene epoxy primers protect structural steel against corrosion in seawater.' });
+  for (const [id, text] of Object.entries(OUTPUT_TEXTS)) index.add(id, text);
   return index;
 }
 
@@ -60,19 +64,21 @@ describe('explainMatch', () => {
 
   it('gives a score, the shared words and one readable sentence per signal', () => {
     const index = outputsIndex();
-    const text = index.textMatch({ title: 'Bakery ovens waste gas', body: 'Our ovens burn too much gas when idle.' }, { id: 'mpc' });
-    const explanation = explainMatch(text, need, output);
+    const needText = { title: 'Bakery ovens waste gas', body: 'Our ovens burn too much gas when idle.' };
+    const match = index.textMatch(needText, { id: 'mpc' });
+    const evidence = evidenceFor(match.sharedTerms, needText, OUTPUT_TEXTS.mpc!);
+    const explanation = explainMatch({ similarity: match.similarity, evidence }, need, output);
     expect(explanation.score).toBeGreaterThan(40);
-    expect(explanation.sharedTerms.map((t) => t.word)).toContain('ovens');
-    expect(explanation.sentences[0]).toMatch(/^Both talk about .*ovens/);
-    expect(explanation.sentences).toContain('Output TRL 6 meets your minimum of 4.');
+    expect(explanation.evidence.map((e) => e.need)).toContain('ovens');
+    expect(explanation.sentences[0]).toMatch(/^Both texts talk about .*ovens/);
+    expect(explanation.sentences).toContain('Ready enough: TRL 6, your minimum is 4.');
     expect(explanation.sentences).toContain('Patent pending, offered for licensing.');
     expect(explanation.signals.map((s) => s.name)).toEqual(['sector', 'trl', 'collaboration', 'ip', 'governmentFunding']);
   });
 
   it('says so when texts share nothing', () => {
-    const explanation = explainMatch({ similarity: 0, sharedTerms: [] }, need, { ...output, trl: 2 });
-    expect(explanation.sentences[0]).toMatch(/share no meaningful words/);
+    const explanation = explainMatch({ similarity: 0, evidence: [] }, need, { ...output, trl: 2 });
+    expect(explanation.sentences[0]).toMatch(/share no distinctive words/);
     expect(explanation.signals.find((s) => s.name === 'trl')!.effect).toBe('negative');
   });
 });

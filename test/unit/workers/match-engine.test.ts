@@ -40,18 +40,18 @@ const needs = [need('n-oven', 'Our bakery ovens waste heat and gas', 'Gas bills 
 
 describe('MatchEngine', () => {
   it('ranks the outputs that solve a need first and explains why', async () => {
-    const engine = new MatchEngine(memorySource(corpus, needs), { topK: 3, candidates: 10, minTextSimilarity: 10 });
+    const engine = new MatchEngine(memorySource(corpus, needs), { topK: 3, candidates: 10, relativeFloor: 0.15, minSimilarity: 1 });
     await engine.loadAll();
     const matches = engine.matchesFor('need', 'n-oven');
     expect(matches[0]?.outputId).toBe('o-heat');
     expect(matches.map((m) => m.outputId)).not.toContain('o-vision');
-    const words = matches[0]!.sharedTerms.map((t) => t.word);
+    const words = matches[0]!.evidence.map((e) => e.need);
     expect(words.some((word) => word.startsWith('oven'))).toBe(true);
     expect(words).not.toContain('bakeri');
   });
 
   it('gives a pair the same score from either side', async () => {
-    const engine = new MatchEngine(memorySource(corpus, needs), { topK: 3, candidates: 10, minTextSimilarity: 10 });
+    const engine = new MatchEngine(memorySource(corpus, needs), { topK: 3, candidates: 10, relativeFloor: 0.15, minSimilarity: 1 });
     await engine.loadAll();
     const fromNeed = engine.matchesFor('need', 'n-oven').find((m) => m.outputId === 'o-heat');
     const fromOutput = engine.matchesFor('output', 'o-heat').find((m) => m.needId === 'n-oven');
@@ -61,7 +61,7 @@ describe('MatchEngine', () => {
   it('scores an output below the need minimum TRL lower than the same text at a higher TRL', async () => {
     const same = { title: 'Thermal storage for oven heat', body: 'Phase-change material stores oven exhaust heat between batches.' };
     const source = memorySource([output('o-low', same.title, same.body, { trl: 2 }), output('o-high', same.title, same.body, { trl: 7 })], needs);
-    const engine = new MatchEngine(source, { topK: 4, candidates: 10, minTextSimilarity: 0 });
+    const engine = new MatchEngine(source, { topK: 4, candidates: 10, relativeFloor: 0, minSimilarity: 0 });
     await engine.loadAll();
     const [first, second] = engine.matchesFor('need', 'n-oven');
     expect(first?.outputId).toBe('o-high');
@@ -71,7 +71,7 @@ describe('MatchEngine', () => {
 
   it('follows refreshes: an archived output disappears, an edited need changes its matches', async () => {
     const source = memorySource(corpus, needs);
-    const engine = new MatchEngine(source, { topK: 3, candidates: 10, minTextSimilarity: 10 });
+    const engine = new MatchEngine(source, { topK: 3, candidates: 10, relativeFloor: 0.15, minSimilarity: 1 });
     await engine.loadAll();
     source.outputs.delete('o-heat');
     expect(await engine.refresh('output', 'o-heat')).toBe(false);
@@ -83,15 +83,19 @@ describe('MatchEngine', () => {
     expect(engine.matchesFor('output', 'o-unknown')).toEqual([]);
   });
 
-  it('never pairs texts that share no meaningful words, however well the structure fits', async () => {
-    const engine = new MatchEngine(memorySource(corpus, needs), { topK: 4, candidates: 10, minTextSimilarity: 10 });
+  it('lists only candidates whose text is close to the best one, however well the structure fits', async () => {
+    const engine = new MatchEngine(memorySource(corpus, needs), { topK: 4, candidates: 10, relativeFloor: 0.15, minSimilarity: 1 });
     await engine.loadAll();
-    for (const match of engine.matchesFor('need', 'n-oven')) expect(match.textSimilarity).toBeGreaterThanOrEqual(10);
+    const matches = engine.matchesFor('need', 'n-oven');
+    const best = Math.max(...matches.map((m) => m.textSimilarity));
+    expect(matches.length).toBeGreaterThan(0);
+    for (const match of matches) expect(match.textSimilarity).toBeGreaterThanOrEqual(0.15 * best - 0.01);
+    expect(matches.map((m) => m.outputId)).not.toContain('o-vision');
   });
 
   it('is deterministic: the same data gives the same list', async () => {
-    const a = new MatchEngine(memorySource(corpus, needs), { topK: 4, candidates: 10, minTextSimilarity: 10 });
-    const b = new MatchEngine(memorySource(corpus, needs), { topK: 4, candidates: 10, minTextSimilarity: 10 });
+    const a = new MatchEngine(memorySource(corpus, needs), { topK: 4, candidates: 10, relativeFloor: 0.15, minSimilarity: 1 });
+    const b = new MatchEngine(memorySource(corpus, needs), { topK: 4, candidates: 10, relativeFloor: 0.15, minSimilarity: 1 });
     await a.loadAll();
     await b.loadAll();
     expect(a.matchesFor('need', 'n-oven')).toEqual(b.matchesFor('need', 'n-oven'));
