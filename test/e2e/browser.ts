@@ -5,6 +5,7 @@ import mongoose from 'mongoose';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import { ROOT } from '../helpers/processes';
+import { bullConnection, createQueue, JOB_QUEUE, SCHEDULER_IDS, SCHEDULES } from '../../workers/queues';
 
 export const PASSWORD = 'correct horse battery staple';
 const SCREENSHOTS = `${ROOT}test/e2e/screenshots`;
@@ -66,6 +67,23 @@ export async function register(page: Page, name: string, email: string, next?: s
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
 }
 
+/** An organization of the given kind through the API (the forms have tests of their own), then a reload so the session knows it. */
+export async function createOrganization(page: Page, data: Record<string, unknown>): Promise<string> {
+  const created = await page.request.post('/api/organizations', { data });
+  expect(created.status(), await created.text()).toBe(201);
+  await page.reload();
+  return (await created.json()).id;
+}
+
+/** A published need or research output of the signed-in user's organization, through the API; returns its id. */
+export async function publishListing(page: Page, kind: 'needs' | 'research-outputs', data: Record<string, unknown>): Promise<string> {
+  const created = await page.request.post(`/api/${kind}`, { data });
+  expect(created.status(), await created.text()).toBe(201);
+  const id: string = (await created.json()).id;
+  expect((await page.request.post(`/api/${kind}/${id}/publish`)).status()).toBe(200);
+  return id;
+}
+
 export async function signIn(page: Page, email: string): Promise<void> {
   await page.goto('/login');
   await page.getByLabel('E-mail').fill(email);
@@ -83,6 +101,20 @@ export async function makePlatformAdmin(email: string): Promise<void> {
   } finally {
     await connection.close();
   }
+}
+
+/**
+ * Turns on the nightly rescore's schedule, as a worker with schedules on does: it leaves the next
+ * run waiting as a delayed job all day. Returns how to turn it off again.
+ */
+export async function scheduleNightlyRescore(): Promise<() => Promise<void>> {
+  const { redisUrl, prefix } = inject('e2eQueues');
+  const queue = createQueue(JOB_QUEUE['rescore-all'], { connection: bullConnection(redisUrl), prefix });
+  await queue.upsertJobScheduler(SCHEDULER_IDS['rescore-all'], { pattern: SCHEDULES['rescore-all'] }, { name: 'rescore-all', data: {} });
+  return async () => {
+    await queue.removeJobScheduler(SCHEDULER_IDS['rescore-all']);
+    await queue.close();
+  };
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

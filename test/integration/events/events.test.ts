@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, userWithOrganization } from '../../helpers/api';
 import { startTestApp, type TestApp } from '../../helpers/app';
-import { eventBody, publishedEvent, sessionBody } from './fixtures';
+import { eventBody, participant, publishedEvent, sessionBody } from './fixtures';
 
 describe('events: create, sessions, publish, visibility and organizer rights', () => {
   let ctx: TestApp;
@@ -100,5 +100,19 @@ describe('events: create, sessions, publish, visibility and organizer rights', (
     expect(Object.keys(spec.paths['/api/events/{id}/meetings/{meetingId}/accept'].post.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409']);
     const mine = await organizer.get('/api/events?mine=true');
     expect(mine.json().items.map((e: { id: string }) => e.id).sort()).toEqual([draft.id, event.id].sort());
+  });
+
+  it('gives the online link only to registered participants and organizers', async () => {
+    const link = 'https://meet.example.org/baltic-brokerage';
+    const { organizer, event } = await publishedEvent(ctx.app, { onlineUrl: link });
+    const outsider = await userWithOrganization(ctx.app, 'sme');
+    for (const viewer of [anonymous(ctx.app), outsider]) {
+      const seen = (await viewer.get(`/api/events/${event.id}`)).json();
+      expect(seen).toMatchObject({ onlineUrl: '', hasOnlineLink: true });
+      expect(JSON.stringify(seen)).not.toContain('meet.example.org');
+    }
+    const joined = await participant(ctx.app, event.id, 'university');
+    expect((await joined.get(`/api/events/${event.id}`)).json()).toMatchObject({ onlineUrl: link, hasOnlineLink: true });
+    expect((await organizer.get(`/api/events/${event.id}`)).json()).toMatchObject({ onlineUrl: link, hasOnlineLink: true });
   });
 });

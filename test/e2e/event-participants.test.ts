@@ -1,0 +1,119 @@
+import { randomBytes } from 'node:crypto';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createOrganization, expectAccessible, expectNoHorizontalOverflow, launchBrowser, openPage, register, screenshot, uniqueEmail, type TestPage,
+} from './browser';
+
+const HOUR = 3600_000;
+const ONLINE_LINK = 'https://meet.example.org/vilnius-food-brokerage';
+// Long enough to squeeze the agenda's other columns to their narrowest.
+const REASON =
+  'Your sourdough fermentation research could extend the shelf life of our rye loaves without preservatives; we would like to discuss a licence, a pilot bake in our Rostock bakery and a student placement next spring.';
+
+/** An organizer's published event with an online link and one session ten days ahead, through the API; returns its id. */
+async function publishEvent(page: Page, organizationId: string, title: string): Promise<string> {
+  const day = new Date(Date.now() + 10 * 24 * HOUR);
+  day.setUTCHours(7, 0, 0, 0);
+  const created = await page.request.post('/api/events', {
+    data: {
+      organizerOrganizationId: organizationId, title, description: 'Bakeries meet food scientists.', type: 'hybrid', venue: 'Vilnius Tech Park',
+      onlineUrl: ONLINE_LINK, timeZone: 'Europe/Vilnius', sectors: ['C'],
+      registrationOpensAt: new Date(Date.now() - HOUR).toISOString(), registrationClosesAt: new Date(Date.now() + 7 * 24 * HOUR).toISOString(),
+      requestCapPerParticipant: 5, requestExpiryHours: 48,
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const id: string = (await created.json()).id;
+  const session = await page.request.post(`/api/events/${id}/sessions`, {
+    data: { title: 'Morning meetings', startsAt: day.toISOString(), endsAt: new Date(day.getTime() + 2 * HOUR).toISOString(), slotMinutes: 20, breaks: [], tables: 4, maxMeetingsPerPerson: 4 },
+  });
+  expect(session.status(), await session.text()).toBe(201);
+  expect((await page.request.post(`/api/events/${id}/publish`)).status()).toBe(200);
+  return id;
+}
+
+/** A new user with an organization of `kind`, registered for the event; returns the page and the registration id. */
+async function participant(browser: Browser, eventId: string, name: string, organization: Record<string, unknown>): Promise<TestPage & { registrationId: string }> {
+  const opened = await openPage(browser);
+  await register(opened.page, name, uniqueEmail(String(organization['kind'])));
+  const organizationId = await createOrganization(opened.page, organization);
+  const registered = await opened.page.request.post(`/api/events/${eventId}/registrations`, { data: { organizationId } });
+  expect(registered.status(), await registered.text()).toBe(201);
+  return { ...opened, registrationId: (await registered.json()).id };
+}
+
+/** The words of the page's table column headers that a line break cuts in two ("Whe/n"). */
+function wordsBrokenInHeaders(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const broken: string[] = [];
+    for (const header of document.querySelectorAll('thead th')) {
+      const walker = document.createTreeWalker(header, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const word of (node.textContent ?? '').matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(node, word.index);
+          range.setEnd(node, word.index + word[0].length);
+          const lines = new Set([...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top)));
+          if (lines.size > 1) broken.push(word[0]);
+        }
+      }
+    }
+    return broken;
+  });
+}
+
+describe('events as their participants meet them', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => browser?.close());
+
+  it('keeps the online link for participants, names the event in the tab, tells only the person asked of a meeting request, and keeps agenda headers whole', async () => {
+    const title = `Vilnius food brokerage ${randomBytes(2).toString('hex')}`;
+    const organizer = await openPage(browser);
+    await register(organizer.page, 'Rasa Petraitė', uniqueEmail('organizer'));
+    const organizerOrg = await createOrganization(organizer.page, { kind: 'organizer', name: 'Vilnius Food Events', country: 'LT', sectors: [] });
+    const eventId = await publishEvent(organizer.page, organizerOrg, title);
+
+    // A visitor who is not signed in sees the event, and that it has an online link, but not the link.
+    const visitor = await openPage(browser);
+    await visitor.page.goto(`/events/${eventId}`);
+    await visitor.page.getByRole('heading', { level: 1, name: title }).waitFor();
+    await visitor.page.getByText('The link to join is shown here to registered participants.').waitFor();
+    expect(await visitor.page.content()).not.toContain('meet.example.org');
+    expect(await visitor.page.title()).toBe(`${title} · Matchbridge`);
+    await expectAccessible(visitor.page, 'the event page, signed out');
+
+    const sme = await participant(browser, eventId, 'Jonas Weber', { kind: 'sme', name: 'Ostsee Backstube GmbH', country: 'DE', sectors: ['C'], headcount: 9, annualTurnoverEur: 1_500_000 });
+    const university = await participant(browser, eventId, 'Tomas Kazlauskas', { kind: 'university', name: 'Vilnius Food University', country: 'LT', sectors: ['C'] });
+    await sme.page.goto(`/events/${eventId}`);
+    await sme.page.getByRole('link', { name: ONLINE_LINK }).waitFor();
+
+    // Jonas asks Tomas for a meeting: Tomas is told, Jonas (who asked) is not.
+    const requested = await sme.page.request.post(`/api/events/${eventId}/meetings`, { data: { recipientRegistrationId: university.registrationId, reason: REASON } });
+    expect(requested.status(), await requested.text()).toBe(201);
+    await university.page.goto('/notifications');
+    await university.page.getByText(/Jonas Weber \(Ostsee Backstube GmbH\) asks to meet Tomas Kazlauskas/).first().waitFor();
+    await sme.page.goto('/notifications');
+    await sme.page.getByText('No notifications yet.').waitFor();
+    expect(await sme.page.getByText(/asks to meet/).count()).toBe(0);
+
+    // Tomas accepts; both agendas list the meeting, with column headers that never break inside a word.
+    const accepted = await university.page.request.post(`/api/events/${eventId}/meetings/${(await requested.json()).id}/accept`);
+    expect(accepted.status(), await accepted.text()).toBe(200);
+    for (const width of [1280, 900, 700]) {
+      await sme.page.setViewportSize({ width, height: 900 });
+      await sme.page.goto(`/events/${eventId}/agenda`);
+      await sme.page.getByRole('link', { name: 'Tomas Kazlauskas' }).waitFor();
+      expect(await wordsBrokenInHeaders(sme.page), `agenda headers at ${width}px`).toEqual([]);
+    }
+    await screenshot(sme.page, 'event-agenda-700');
+    await sme.page.setViewportSize({ width: 375, height: 740 });
+    await expectNoHorizontalOverflow(sme.page, 'the agenda');
+
+    for (const opened of [organizer, visitor, sme, university]) expect(opened.pageErrors).toEqual([]);
+    await Promise.all([organizer, visitor, sme, university].map((opened) => opened.close()));
+  }, 180_000);
+});
