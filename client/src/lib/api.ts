@@ -111,7 +111,7 @@ export const api = {
     compare: (id: string) => get<DiagnosticCompareView>(`/api/diagnostics/reports/${encodeURIComponent(id)}/compare`),
   },
   auth: {
-    me: () => get<UserView>('/api/auth/me'),
+    me: async () => (await get<{ user: UserView | null }>('/api/auth/me')).user,
     register: (body: { email: string; password: string; name: string }) => post<UserView>('/api/auth/register', body),
     login: (body: { email: string; password: string }) => post<UserView>('/api/auth/login', body),
     logout: () => request<void>('POST', '/api/auth/logout'),
