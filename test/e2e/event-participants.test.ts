@@ -43,12 +43,12 @@ async function participant(browser: Browser, eventId: string, name: string, orga
   return { ...opened, registrationId: (await registered.json()).id };
 }
 
-/** The words of the page's table column headers that a line break cuts in two ("Whe/n"). */
-function wordsBrokenInHeaders(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+/** The words in the page's table cells matching `selector` that a line break cuts in two ("Whe/n"). */
+function wordsBrokenIn(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((cells) => {
     const broken: string[] = [];
-    for (const header of document.querySelectorAll('thead th')) {
-      const walker = document.createTreeWalker(header, NodeFilter.SHOW_TEXT);
+    for (const cell of document.querySelectorAll(cells)) {
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         for (const word of (node.textContent ?? '').matchAll(/\S+/g)) {
           const range = document.createRange();
@@ -60,7 +60,7 @@ function wordsBrokenInHeaders(page: Page): Promise<string[]> {
       }
     }
     return broken;
-  });
+  }, selector);
 }
 
 describe('events as their participants meet them', () => {
@@ -70,7 +70,7 @@ describe('events as their participants meet them', () => {
   });
   afterAll(async () => browser?.close());
 
-  it('keeps the online link for participants, names the event in the tab, tells only the person asked of a meeting request, and keeps agenda headers whole', async () => {
+  it('keeps the online link for participants, names the event in the tab, tells only the person asked of a meeting request, and keeps agenda headers and names whole', async () => {
     const title = `Vilnius food brokerage ${randomBytes(2).toString('hex')}`;
     const organizer = await openPage(browser);
     await register(organizer.page, 'Rasa Petraitė', uniqueEmail('organizer'));
@@ -107,7 +107,8 @@ describe('events as their participants meet them', () => {
       await sme.page.setViewportSize({ width, height: 900 });
       await sme.page.goto(`/events/${eventId}/agenda`);
       await sme.page.getByRole('link', { name: 'Tomas Kazlauskas' }).waitFor();
-      expect(await wordsBrokenInHeaders(sme.page), `agenda headers at ${width}px`).toEqual([]);
+      expect(await wordsBrokenIn(sme.page, 'thead th'), `agenda headers at ${width}px`).toEqual([]);
+      expect(await wordsBrokenIn(sme.page, 'tbody td'), `agenda cells at ${width}px`).toEqual([]);
     }
     await screenshot(sme.page, 'event-agenda-700');
     await sme.page.setViewportSize({ width: 375, height: 740 });
