@@ -29,12 +29,16 @@ export interface TestPage {
 /**
  * A fresh browser context (its own cookies) at the e2e server. Each context sends its own
  * X-Forwarded-For address (the API trusts its proxy) so per-address sign-up limits never collide.
+ * `where` sets the browser's language and time zone.
  */
-export async function openPage(browser: Browser, viewport = { width: 1280, height: 900 }): Promise<TestPage> {
+export async function openPage(browser: Browser, viewport = { width: 1280, height: 900 }, where: { locale?: string; timezoneId?: string } = {}): Promise<TestPage> {
   const [a, b, c] = randomBytes(3);
   const context = await browser.newContext({
     baseURL: inject('baseUrl'),
     viewport,
+    // A European user by default (headless Chromium would say en-US); tests of other locales and zones say so.
+    locale: where.locale ?? 'en-GB',
+    ...(where.timezoneId ? { timezoneId: where.timezoneId } : {}),
     extraHTTPHeaders: { 'x-forwarded-for': `10.${a}.${b}.${c}` },
   });
   const page = await context.newPage();

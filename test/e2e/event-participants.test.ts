@@ -11,10 +11,16 @@ const ONLINE_LINK = 'https://meet.example.org/vilnius-food-brokerage';
 const REASON =
   'Your sourdough fermentation research could extend the shelf life of our rye loaves without preservatives; we would like to discuss a licence, a pilot bake in our Rostock bakery and a student placement next spring.';
 
-/** An organizer's published event with an online link and one session ten days ahead, through the API; returns its id. */
-async function publishEvent(page: Page, organizationId: string, title: string): Promise<string> {
+/** 07:00 UTC ten days from now: when the events of these tests start. */
+function sessionStart(): Date {
   const day = new Date(Date.now() + 10 * 24 * HOUR);
   day.setUTCHours(7, 0, 0, 0);
+  return day;
+}
+
+/** An organizer's published event in Vilnius with an online link and one session (sessionStart()), through the API; returns its id. */
+async function publishEvent(page: Page, organizationId: string, title: string): Promise<string> {
+  const day = sessionStart();
   const created = await page.request.post('/api/events', {
     data: {
       organizerOrganizationId: organizationId, title, description: 'Bakeries meet food scientists.', type: 'hybrid', venue: 'Vilnius Tech Park',
@@ -34,8 +40,10 @@ async function publishEvent(page: Page, organizationId: string, title: string): 
 }
 
 /** A new user with an organization of `kind`, registered for the event; returns the page and the registration id. */
-async function participant(browser: Browser, eventId: string, name: string, organization: Record<string, unknown>): Promise<TestPage & { registrationId: string }> {
-  const opened = await openPage(browser);
+async function participant(
+  browser: Browser, eventId: string, name: string, organization: Record<string, unknown>, where: { locale?: string; timezoneId?: string } = {},
+): Promise<TestPage & { registrationId: string }> {
+  const opened = await openPage(browser, undefined, where);
   await register(opened.page, name, uniqueEmail(String(organization['kind'])));
   const organizationId = await createOrganization(opened.page, organization);
   const registered = await opened.page.request.post(`/api/events/${eventId}/registrations`, { data: { organizationId } });
@@ -117,4 +125,43 @@ describe('events as their participants meet them', () => {
     for (const opened of [organizer, visitor, sme, university]) expect(opened.pageErrors).toEqual([]);
     await Promise.all([organizer, visitor, sme, university].map((opened) => opened.close()));
   }, 180_000);
+
+  it('shows event times in the event\'s zone with its name and the viewer\'s own time beside them, in the viewer\'s locale, chat included', async () => {
+    const title = `Vilnius food webinar ${randomBytes(2).toString('hex')}`;
+    const organizer = await openPage(browser);
+    await register(organizer.page, 'Rasa Petraitė', uniqueEmail('organizer'));
+    const organizerOrg = await createOrganization(organizer.page, { kind: 'organizer', name: 'Vilnius Food Events', country: 'LT', sectors: [] });
+    const eventId = await publishEvent(organizer.page, organizerOrg, title);
+
+    // A participant in New York whose browser speaks American English (12-hour clock).
+    const viewer = await participant(browser, eventId, 'Dana Miller', { kind: 'sme', name: 'Hudson Bakery LLC', country: 'US', sectors: ['C'], headcount: 12, annualTurnoverEur: 2_500_000 }, {
+      locale: 'en-US', timezoneId: 'America/New_York',
+    });
+    // The expected readings, from Node's own ICU (spaces normalised: ICU versions differ in which space goes before AM).
+    const clock = (timeZone: string) => new Intl.DateTimeFormat('en-US', { timeZone, hour: '2-digit', minute: '2-digit' }).format(sessionStart());
+    const plain = (text: string | null) => (text ?? '').replace(/\s+/g, ' ');
+    const { page } = viewer;
+    await page.goto(`/events/${eventId}`);
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    const when = plain(await page.locator('dt:has-text("When") + dd').textContent());
+    expect(when).toContain(`${plain(clock('Europe/Vilnius'))} (Europe/Vilnius)`);
+    expect(when).toContain(`${plain(clock('America/New_York'))} your time (America/New_York)`);
+    // The session list reads the same way.
+    const session = plain(await page.locator('.session-list .meta').first().textContent());
+    expect(session).toContain(`${plain(clock('Europe/Vilnius'))}–`);
+    expect(session).toContain('your time (America/New_York)');
+
+    // Chat times follow the same locale: a 12-hour clock here, like the event's times.
+    await page.getByRole('heading', { name: 'Event lobby chat' }).waitFor();
+    const box = page.getByLabel('Your message');
+    await box.fill('Good morning from New York!');
+    await box.press('Enter');
+    const sent = page.getByRole('listitem').filter({ hasText: 'Good morning from New York!' });
+    await expect.poll(async () => plain(await sent.locator('time').textContent())).toMatch(/^\d{1,2}:\d{2} [AP]M$/);
+    await expectAccessible(page, 'the event page with times in two zones');
+    await screenshot(page, 'event-times-new-york');
+
+    for (const opened of [organizer, viewer]) expect(opened.pageErrors).toEqual([]);
+    await Promise.all([organizer.close(), viewer.close()]);
+  }, 120_000);
 });
