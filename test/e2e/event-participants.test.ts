@@ -94,7 +94,7 @@ describe('events as their participants meet them', () => {
     expect(await visitor.page.title()).toBe(`${title} · Matchbridge`);
     await expectAccessible(visitor.page, 'the event page, signed out');
 
-    const sme = await participant(browser, eventId, 'Jonas Weber', { kind: 'sme', name: 'Ostsee Backstube GmbH', country: 'DE', sectors: ['C'], headcount: 9, annualTurnoverEur: 1_500_000 });
+    const sme = await participant(browser, eventId, 'Jonas Weber', { kind: 'sme', name: 'Ostsee Backstube GmbH', country: 'DE', sectors: ['M', 'C'], headcount: 9, annualTurnoverEur: 1_500_000 });
     const university = await participant(browser, eventId, 'Tomas Kazlauskas', { kind: 'university', name: 'Vilnius Food University', country: 'LT', sectors: ['C'] });
     await sme.page.goto(`/events/${eventId}`);
     await sme.page.getByRole('link', { name: ONLINE_LINK }).waitFor();
@@ -121,6 +121,31 @@ describe('events as their participants meet them', () => {
     await screenshot(sme.page, 'event-agenda-700');
     await sme.page.setViewportSize({ width: 375, height: 740 });
     await expectNoHorizontalOverflow(sme.page, 'the agenda');
+
+    // The organizer's dashboard: long labels stay inside their own chart (cut, with the whole label
+    // as a tooltip), and a chart with nothing to draw says so.
+    const o = organizer.page;
+    await o.goto(`/events/${eventId}/dashboard`);
+    await o.getByRole('img', { name: /^Registrations by sector/ }).waitFor();
+    for (const width of [1280, 375]) {
+      await o.setViewportSize({ width, height: 900 });
+      const outside = await o.$$eval('figure.chart', (figures) =>
+        figures.flatMap((figure) => {
+          const box = figure.getBoundingClientRect();
+          return [...figure.querySelectorAll('text')]
+            .filter((text) => { const r = text.getBoundingClientRect(); return r.left < box.left - 1 || r.right > box.right + 1; })
+            .map((text) => text.textContent);
+        }),
+      );
+      expect(outside, `chart labels outside their chart at ${width}px`).toEqual([]);
+      await screenshot(o, `event-dashboard-charts-${width}`);
+    }
+    const tooltips = await o.$$eval('figure.chart svg text.chart-label title', (titles) => titles.map((title) => title.textContent));
+    expect(tooltips).toContain('M Professional, scientific and technical');
+    await o.getByRole('figure', { name: 'Outcomes of rated meetings' }).getByText('No meeting has been rated yet.').waitFor();
+    await o.getByRole('figure', { name: 'Top matched pairs (score out of 100)' }).getByText('No requested pair has a match score yet.').waitFor();
+    await expectAccessible(o, 'the event dashboard with an empty chart');
+    await expectNoHorizontalOverflow(o, 'the event dashboard');
 
     for (const opened of [organizer, visitor, sme, university]) expect(opened.pageErrors).toEqual([]);
     await Promise.all([organizer, visitor, sme, university].map((opened) => opened.close()));
