@@ -78,7 +78,7 @@ describe('events as their participants meet them', () => {
   });
   afterAll(async () => browser?.close());
 
-  it('keeps the online link for participants, names the event in the tab, tells only the person asked of a meeting request, and keeps agenda headers and names whole', async () => {
+  it('keeps the online link for participants, names the event in the tab, tells only the person asked of a meeting request, keeps agenda headers and names whole, lists every room in Messages and keeps chart labels inside their charts', async () => {
     const title = `Vilnius food brokerage ${randomBytes(2).toString('hex')}`;
     const organizer = await openPage(browser);
     await register(organizer.page, 'Rasa Petraitė', uniqueEmail('organizer'));
@@ -111,6 +111,11 @@ describe('events as their participants meet them', () => {
     // Tomas accepts; both agendas list the meeting, with column headers that never break inside a word.
     const accepted = await university.page.request.post(`/api/events/${eventId}/meetings/${(await requested.json()).id}/accept`);
     expect(accepted.status(), await accepted.text()).toBe(200);
+    // Messages lists the event's lobby and the meeting's private room before either was ever opened.
+    await sme.page.goto('/messages');
+    await sme.page.getByRole('link', { name: `${title} — lobby` }).waitFor();
+    await sme.page.getByRole('link', { name: `Ostsee Backstube GmbH and Vilnius Food University — ${title}` }).waitFor();
+    await expectAccessible(sme.page, 'the messages page');
     for (const width of [1280, 900, 700]) {
       await sme.page.setViewportSize({ width, height: 900 });
       await sme.page.goto(`/events/${eventId}/agenda`);
