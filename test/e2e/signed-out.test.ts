@@ -9,7 +9,7 @@ describe('a signed-out visitor', () => {
   });
   afterAll(async () => browser?.close());
 
-  it('loads public pages without a console error or a failed request, gets a favicon, and reads what a detail page shows in its tab', async () => {
+  it('loads public pages without a console error or a failed request, gets a favicon, reads what a detail page shows in its tab, and starts typing the e-mail on the sign-in page', async () => {
     const university = await openPage(browser);
     await register(university.page, 'Aistė Jonaitė', uniqueEmail('uni'));
     const organizationId = await createOrganization(university.page, { kind: 'university', name: 'Kaunas Food Institute', country: 'LT', sectors: ['C'] });
@@ -35,6 +35,13 @@ describe('a signed-out visitor', () => {
       await (heading ? page.getByRole('heading', { level: 1, name: heading }) : page.getByRole('heading', { level: 1 })).waitFor();
       await page.waitForLoadState('networkidle');
     }
+    // The sign-in page puts the cursor in the e-mail field, whether opened directly or through the navigation.
+    const focusedField = () => page.evaluate(() => document.activeElement?.getAttribute('name') ?? null);
+    await expect.poll(focusedField).toBe('email');
+    await page.goto('/');
+    await page.getByRole('navigation').getByRole('link', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    await expect.poll(focusedField).toBe('email');
     await page.goto(`/outputs/${outputId}`);
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
     await page.waitForLoadState('networkidle');
