@@ -13,10 +13,10 @@ describe('a signed-out visitor', () => {
     const university = await openPage(browser);
     await register(university.page, 'Aistė Jonaitė', uniqueEmail('uni'));
     const organizationId = await createOrganization(university.page, { kind: 'university', name: 'Kaunas Food Institute', country: 'LT', sectors: ['C'] });
-    const title = uniqueTitle('Sourdough shelf-life extension with lactic acid bacteria from rye bran');
+    const title = uniqueTitle('Low-temperature sintering of silver nanoparticle inks for flexible printed sensors');
     const outputId = await publishListing(university.page, 'research-outputs', {
-      organizationId, title, summary: 'Selected lactic acid bacteria from rye bran keep sourdough bread free of mould for two more days.',
-      fields: ['agrifood'], sectors: ['C'], trl: 5, ipStatus: 'open', collaborationTypes: ['licensing'], governmentFunded: false,
+      organizationId, title, summary: 'Silver nanoparticle inks that sinter at 120 °C, so sensors can be printed on cheap polymer films.',
+      fields: ['electronics'], sectors: ['C'], trl: 5, ipStatus: 'open', collaborationTypes: ['licensing'], governmentFunded: false,
     });
     await university.close();
 
@@ -46,7 +46,7 @@ describe('a signed-out visitor', () => {
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
     await page.waitForLoadState('networkidle');
     // The tab names the output, shortened at a word with an ellipsis, then the site.
-    expect(await page.title()).toBe('Sourdough shelf-life extension with lactic acid bacteria … · Matchbridge');
+    expect(await page.title()).toBe('Low-temperature sintering of silver nanoparticle inks for … · Matchbridge');
     await page.goto(`/organizations/${organizationId}`);
     await page.getByRole('heading', { level: 1, name: 'Kaunas Food Institute' }).waitFor();
     await expect.poll(() => page.title()).toBe('Kaunas Food Institute · Matchbridge');
