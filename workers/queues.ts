@@ -71,6 +71,12 @@ export function jobOptions<N extends JobName>(name: N, payload: JobPayloads[N]):
 }
 
 /** Nightly and daily schedules (cron, server time), as BullMQ job schedulers. */
+export const SCHEDULER_IDS = {
+  'rescore-all': 'nightly-rescore',
+  'notification-digest': 'daily-digest',
+  'expire-meeting-requests': 'meeting-request-expiry',
+} as const;
+
 export const SCHEDULES = {
   'rescore-all': '30 2 * * *',
   'notification-digest': '0 7 * * *',

@@ -12,7 +12,7 @@ import { runRescoreAll } from './jobs/rescore-all.job';
 import { runScheduleEventJob } from './jobs/schedule-event.job';
 import type { JobContext } from './jobs/context';
 import { MatchEngine } from './matching/match-engine';
-import { bullConnection, createQueue, QUEUE_NAMES, SCHEDULES, type JobPayloads } from './queues';
+import { bullConnection, createQueue, JOB_QUEUE, QUEUE_NAMES, SCHEDULER_IDS, SCHEDULES, type JobPayloads } from './queues';
 
 export interface RunningWorkers {
   close(): Promise<void>;
@@ -92,9 +92,9 @@ export async function startWorkers(config: Config, log: (message: string) => voi
   await Promise.all(workers.map((worker) => worker.waitUntilReady()));
 
   if (config.SCHEDULES_ENABLED) {
-    await queues.matching.upsertJobScheduler('nightly-rescore', { pattern: SCHEDULES['rescore-all'] }, { name: 'rescore-all', data: {} });
-    await queues.maintenance.upsertJobScheduler('daily-digest', { pattern: SCHEDULES['notification-digest'] }, { name: 'notification-digest', data: {} });
-    await queues.maintenance.upsertJobScheduler('meeting-request-expiry', { pattern: SCHEDULES['expire-meeting-requests'] }, { name: 'expire-meeting-requests', data: {} });
+    for (const name of ['rescore-all', 'notification-digest', 'expire-meeting-requests'] as const) {
+      await queues[JOB_QUEUE[name]].upsertJobScheduler(SCHEDULER_IDS[name], { pattern: SCHEDULES[name] }, { name, data: {} });
+    }
   }
   log(`worker ready on queues: ${Object.values(QUEUE_NAMES).join(', ')} (prefix ${config.QUEUE_PREFIX})`);
 

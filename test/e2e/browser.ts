@@ -6,6 +6,7 @@ import { chromium, type APIResponse, type Browser, type Page } from 'playwright-
 import { expect, inject } from 'vitest';
 import { ROOT } from '../helpers/processes';
 import { nameKeyOf } from '../../server/modules/organizations/verification';
+import { bullConnection, createQueue, JOB_QUEUE, SCHEDULER_IDS, SCHEDULES } from '../../workers/queues';
 
 export const PASSWORD = 'correct horse battery staple';
 const SCREENSHOTS = `${ROOT}test/e2e/screenshots`;
@@ -29,12 +30,16 @@ export interface TestPage {
 /**
  * A fresh browser context (its own cookies) at the e2e server. Each context sends its own
  * X-Forwarded-For address (the API trusts its proxy) so per-address sign-up limits never collide.
+ * `where` sets the browser's language and time zone.
  */
-export async function openPage(browser: Browser, viewport = { width: 1280, height: 900 }): Promise<TestPage> {
+export async function openPage(browser: Browser, viewport = { width: 1280, height: 900 }, where: { locale?: string; timezoneId?: string } = {}): Promise<TestPage> {
   const [a, b, c] = randomBytes(3);
   const context = await browser.newContext({
     baseURL: inject('baseUrl'),
     viewport,
+    // A European user by default (headless Chromium would say en-US); tests of other locales and zones say so.
+    locale: where.locale ?? 'en-GB',
+    ...(where.timezoneId ? { timezoneId: where.timezoneId } : {}),
     extraHTTPHeaders: { 'x-forwarded-for': `10.${a}.${b}.${c}` },
   });
   const page = await context.newPage();
@@ -90,6 +95,23 @@ export async function mailedLink(to: string, subject: string): Promise<string> {
   }
 }
 
+/** An organization of the given kind through the API (the forms have tests of their own), then a reload so the session knows it. */
+export async function createOrganization(page: Page, data: Parameters<typeof postOrganization>[1]): Promise<string> {
+  const created = await postOrganization(page, data);
+  expect(created.status(), await created.text()).toBe(201);
+  await page.reload();
+  return (await created.json()).id;
+}
+
+/** A published need or research output of the signed-in user's organization, through the API; returns its id. */
+export async function publishListing(page: Page, kind: 'needs' | 'research-outputs', data: Record<string, unknown>): Promise<string> {
+  const created = await page.request.post(`/api/${kind}`, { data });
+  expect(created.status(), await created.text()).toBe(201);
+  const id: string = (await created.json()).id;
+  expect((await page.request.post(`/api/${kind}/${id}/publish`)).status()).toBe(200);
+  return id;
+}
+
 export async function signIn(page: Page, email: string): Promise<void> {
   await page.goto('/login');
   await page.getByLabel('E-mail').fill(email);
@@ -137,6 +159,20 @@ export async function postOrganization(page: Page, data: { kind: string; name: s
   } finally {
     await connection.close();
   }
+}
+
+/**
+ * Turns on the nightly rescore's schedule, as a worker with schedules on does: it leaves the next
+ * run waiting as a delayed job all day. Returns how to turn it off again.
+ */
+export async function scheduleNightlyRescore(): Promise<() => Promise<void>> {
+  const { redisUrl, prefix } = inject('e2eQueues');
+  const queue = createQueue(JOB_QUEUE['rescore-all'], { connection: bullConnection(redisUrl), prefix });
+  await queue.upsertJobScheduler(SCHEDULER_IDS['rescore-all'], { pattern: SCHEDULES['rescore-all'] }, { name: 'rescore-all', data: {} });
+  return async () => {
+    await queue.removeJobScheduler(SCHEDULER_IDS['rescore-all']);
+    await queue.close();
+  };
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -78,7 +78,8 @@ describe('IP diagnostic', () => {
     expect((await helper.page.request.post(`/api/events/${eventId}/publish`)).status()).toBe(200);
 
     // An SME member signs up; the navigation offers the diagnostic once they belong to an SME.
-    const sme = await openPage(browser);
+    // In Lisbon, an hour behind the workshop's Berlin all year round.
+    const sme = await openPage(browser, undefined, { timezoneId: 'Europe/Lisbon' });
     const { page } = sme;
     // This walk loads many pages while other suites share the two cores: waits get more room.
     page.setDefaultTimeout(30_000);
@@ -156,6 +157,11 @@ describe('IP diagnostic', () => {
     // Help near the company: the regional IP office and the upcoming workshop.
     const help = page.getByRole('region', { name: 'Where to get help' });
     await help.getByRole('link', { name: 'IP clinic for food manufacturers' }).waitFor();
+    // The workshop's time as in Berlin, named, with the SME's own (Lisbon) time beside it.
+    const clock = (timeZone: string) => new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit' }).format(new Date(inTenDays(9)));
+    const clinic = await help.getByRole('listitem').filter({ hasText: 'IP clinic for food manufacturers' }).first().textContent();
+    expect(clinic).toContain(`${clock('Europe/Berlin')} (Europe/Berlin)`);
+    expect(clinic).toContain(`${clock('Europe/Lisbon')} your time (Europe/Lisbon)`);
     await help.getByRole('link', { name: 'Patentinformationszentrum Rostock' }).click();
     await page.getByRole('heading', { level: 1, name: 'Patentinformationszentrum Rostock' }).waitFor();
     await page.goBack();

@@ -1,29 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, expectNoHorizontalOverflow, launchBrowser, openPage, postOrganization, register, screenshot, uniqueEmail } from './browser';
-
-/** An organization of the given kind through the API (as the other browser tests do), then a reload so the session knows it. */
-async function createOrganization(page: Page, data: Parameters<typeof postOrganization>[1]): Promise<string> {
-  const created = await postOrganization(page, data);
-  expect(created.status(), await created.text()).toBe(201);
-  await page.reload();
-  return (await created.json()).id;
-}
+import { createOrganization, expectAccessible, expectNoHorizontalOverflow, launchBrowser, openPage, publishListing, register, screenshot, uniqueEmail } from './browser';
 
 /** A page of its own; every step may wait longer than the default on a machine shared by many test runs. */
 async function freshPage(browser: Browser) {
   const opened = await openPage(browser);
   opened.page.setDefaultTimeout(30_000);
   return opened;
-}
-
-async function publishListing(page: Page, kind: 'needs' | 'research-outputs', data: Record<string, unknown>): Promise<string> {
-  const created = await page.request.post(`/api/${kind}`, { data });
-  expect(created.status(), await created.text()).toBe(201);
-  const id: string = (await created.json()).id;
-  expect((await page.request.post(`/api/${kind}/${id}/publish`)).status()).toBe(200);
-  return id;
 }
 
 describe('events: an organizer runs a brokerage event from creation to the published schedule', () => {

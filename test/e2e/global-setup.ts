@@ -13,6 +13,8 @@ declare module 'vitest' {
     baseUrl: string;
     /** The e2e server's own database, for the few things a browser cannot do (making a platform admin). */
     e2eMongoUri: string;
+    /** The e2e server's Redis and queue prefix, for what only the worker's schedules do (the e2e run turns them off). */
+    e2eQueues: { redisUrl: string; prefix: string };
   }
 }
 
@@ -70,6 +72,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   project.provide('baseUrl', baseUrl);
   project.provide('e2eMongoUri', serverEnv.MONGODB_URI);
+  project.provide('e2eQueues', { redisUrl: serverEnv.REDIS_URL, prefix: serverEnv.QUEUE_PREFIX });
 
   return async () => {
     await Promise.all([stopProcess(server), stopProcess(worker)]);

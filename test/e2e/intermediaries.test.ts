@@ -64,6 +64,11 @@ describe('intermediaries: directory, help requests and a need posted on an SMEâ€
     await sme.page.getByRole('button', { name: 'Search' }).click();
     await expect.poll(() => sme.page.url()).toContain('region=norte');
     await sme.page.getByRole('link', { name: 'Minho Valley Knowledge Transfer Office' }).waitFor();
+    // A country's name finds the intermediaries of that country too.
+    await sme.page.getByLabel('Region served').fill('Portugal');
+    await sme.page.getByRole('button', { name: 'Search' }).click();
+    await expect.poll(() => sme.page.url()).toContain('region=Portugal');
+    await sme.page.getByRole('link', { name: 'Minho Valley Knowledge Transfer Office' }).waitFor();
     await expectAccessible(sme.page, 'the intermediaries directory');
     await screenshot(sme.page, 'intermediaries-directory');
     await sme.page.getByRole('link', { name: 'Minho Valley Knowledge Transfer Office' }).click();

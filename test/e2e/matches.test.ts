@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import {
-  expectAccessible, expectNoHorizontalOverflow, launchBrowser, makePlatformAdmin, openPage, postOrganization, register, screenshot, uniqueEmail, uniqueTitle,
+  expectAccessible, expectNoHorizontalOverflow, launchBrowser, makePlatformAdmin, openPage, postOrganization, register, scheduleNightlyRescore, screenshot, uniqueEmail, uniqueTitle,
 } from './browser';
 
 const OUTPUT_TITLE = 'Chitosan coating that keeps rye bread fresh for longer';
@@ -177,7 +177,10 @@ describe('matches, notifications, search and administration', () => {
     await sme.close();
   });
 
-  it('a platform admin sees queue and feedback charts and can start a full rescore', async () => {
+  it('a platform admin sees queue and feedback charts and can start a full rescore while the nightly one is scheduled', async () => {
+    // The nightly schedule's next run waits as a delayed job: it is not a running rescore.
+    const unschedule = await scheduleNightlyRescore();
+    onTestFinished(unschedule);
     const admin = await openPage(browser);
     const { page } = admin;
     const email = uniqueEmail('admin');
@@ -189,7 +192,8 @@ describe('matches, notifications, search and administration', () => {
     await page.getByRole('img', { name: /^Jobs in each queue/ }).waitFor();
     await page.getByRole('img', { name: /^What people did with their matches/ }).waitFor();
     await page.getByRole('img', { name: /^Time from queued to done/ }).waitFor();
-    await page.getByRole('button', { name: 'Rescore all matches now' }).click();
+    await page.getByRole('button', { name: 'Rescore all matches now' }).click({ timeout: 10_000 });
+    await page.getByText(/^The next nightly rescore starts .* 02:30\.$/).waitFor();
     await page.getByText(/Rescoring: \d+ %|The last full rescore finished/).first().waitFor();
     await page.getByText('The last full rescore finished: 100 % done.').waitFor({ timeout: 45_000 }).catch(async (error: unknown) => {
       throw new Error(`rescore status: ${await page.locator('.rescore-status').textContent()}`, { cause: error });

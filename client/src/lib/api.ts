@@ -123,7 +123,7 @@ export const api = {
     compare: (id: string) => get<DiagnosticCompareView>(`/api/diagnostics/reports/${encodeURIComponent(id)}/compare`),
   },
   auth: {
-    me: () => get<UserView>('/api/auth/me'),
+    me: async () => (await get<{ user: UserView | null }>('/api/auth/me')).user,
     register: (body: { email: string; password: string; name: string; next?: string }) => post<{ message: string }>('/api/auth/register', body),
     confirmRegistration: (token: string) => post<UserView>('/api/auth/register/confirm', { token }),
     login: (body: { email: string; password: string }) => post<UserView>('/api/auth/login', body),

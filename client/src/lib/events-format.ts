@@ -1,5 +1,5 @@
-// Words and times for the events pages. Times are shown in the event's own time zone (where the
-// tables are), with the zone named, and typed in that zone too.
+// Words and times for the events pages. Times are typed in the event's own time zone (where the
+// tables are); they are shown through lib/datetime.ts.
 import type { AcceptMode, EventType, MeetingOutcome, MeetingStatus } from './events-types';
 
 export const EVENT_TYPES: EventType[] = ['brokerage', 'workshop', 'webinar', 'hybrid'];
@@ -34,16 +34,6 @@ export const SCHEDULE_STATUS_LABELS: Record<string, string> = {
   draft: 'Draft schedule, not published',
   published: 'Published',
 };
-
-/** "Tue 3 Mar 2026, 09:00" in the event's zone. */
-export function formatInZone(iso: string, timeZone: string, options: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }): string {
-  return new Intl.DateTimeFormat('en-GB', { ...options, timeZone }).format(new Date(iso));
-}
-export const formatTime = (iso: string, timeZone: string) => formatInZone(iso, timeZone, { hour: '2-digit', minute: '2-digit' });
-export const formatDay = (iso: string, timeZone: string) => formatInZone(iso, timeZone, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
-
-/** "09:00–09:20" in the event's zone. */
-export const formatRange = (startsAt: string, endsAt: string, timeZone: string) => `${formatTime(startsAt, timeZone)}–${formatTime(endsAt, timeZone)}`;
 
 /** The zone's offset from UTC in minutes at the instant `utcMillis`. */
 function offsetMinutes(utcMillis: number, timeZone: string): number {

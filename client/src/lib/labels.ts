@@ -2,6 +2,7 @@
 // plain constants that the server uses too.
 import { SECTOR_LABELS, SECTORS, type Sector } from '../../../matching/taxonomy';
 import type { OrganizationKind, SizeClass } from './api-types';
+import { formatDateTime } from './datetime';
 
 export { SECTORS, SECTOR_LABELS, type Sector };
 
@@ -43,8 +44,8 @@ export function countryName(code: string): string {
   }
 }
 
-export const formatDate = (iso: string) =>
-  new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+/** A date and time in the viewer's zone, in the one format of lib/datetime.ts. */
+export const formatDate = (iso: string) => formatDateTime(iso);
 
 export type { Language } from '../../../matching/taxonomy';
 export {

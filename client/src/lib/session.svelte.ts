@@ -1,5 +1,5 @@
 // Who is signed in. Loaded once at start; sign-in, sign-out and joining an organization update it.
-import { api, ApiError, type UserView } from './api';
+import { api, type UserView } from './api';
 
 export const session = $state<{ user: UserView | null; ready: boolean; error: string | null }>({ user: null, ready: false, error: null });
 
@@ -9,8 +9,7 @@ export async function loadSession(): Promise<void> {
     session.error = null;
   } catch (error) {
     session.user = null;
-    // 401 just means "signed out"; anything else is worth telling the user about.
-    session.error = error instanceof ApiError && error.status === 401 ? null : error instanceof Error ? error.message : String(error);
+    session.error = error instanceof Error ? error.message : String(error);
   } finally {
     session.ready = true;
   }

@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
 import { errorResponses } from '../shared/schema';
 import { requirePlatformAdmin, requireUser } from './current-user';
-import { ChangePasswordBody, ConfirmRegistrationBody, LoginBody, MailView, RegisterBody, ResetConfirmBody, ResetRequestBody, UserView } from './schema';
+import { ChangePasswordBody, ConfirmRegistrationBody, LoginBody, MailView, RegisterBody, ResetConfirmBody, ResetRequestBody, UserView, WhoAmIView } from './schema';
 import { Line } from '../shared/text';
 
 export const SESSION_COOKIE = 'mb_session';
@@ -59,9 +59,9 @@ const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return reply.code(204).send(null);
   });
 
-  app.get('/api/auth/me', { schema: { tags: ['accounts'], response: { 200: UserView, ...errorResponses(401) } } }, async (request) =>
-    requireUser(request),
-  );
+  app.get('/api/auth/me', { schema: { tags: ['accounts'], summary: 'The signed-in user, or `user: null` when signed out', response: { 200: WhoAmIView } } }, async (request) => ({
+    user: request.user ?? null,
+  }));
 
   app.post(
     '/api/auth/password',

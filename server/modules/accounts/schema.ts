@@ -14,6 +14,10 @@ export const UserView = Type.Object({
 });
 export type UserView = Static<typeof UserView>;
 
+/** "Who am I": signed out is an answer (`user: null`), not an error, so a signed-out page load logs nothing red. */
+export const WhoAmIView = Type.Object({ user: Type.Union([UserView, Type.Null()]) });
+export type WhoAmIView = Static<typeof WhoAmIView>;
+
 export const RegisterBody = Type.Object(
   {
     email: Email,

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { Job, Queue } from 'bullmq';
-import { enqueue } from '../../../workers/queues';
+import { enqueue, SCHEDULER_IDS } from '../../../workers/queues';
 import { requirePlatformAdmin } from '../accounts/current-user';
 import { errorResponses } from '../shared/schema';
 import { StatsView } from './schema';
@@ -52,12 +52,23 @@ async function queueStats(queue: Queue) {
   };
 }
 
+/**
+ * The latest full rescore that someone or the schedule really started, and when the nightly one
+ * runs next. The schedule keeps its next run as a delayed job all day; that job is not running, so
+ * it is reported as `nextRunAt`, never as the latest rescore (it used to disable the button for good).
+ */
 async function latestRescore(queue: Queue) {
-  const jobs: Job[] = await queue.getJobs(['active', 'waiting', 'delayed', 'completed', 'failed'], 0, 200);
-  const latest = jobs.filter((job) => job.name === 'rescore-all').sort((a, b) => b.timestamp - a.timestamp)[0];
-  if (!latest) return { state: null, progress: 0, jobId: null };
-  const progress = typeof latest.progress === 'number' ? latest.progress : 0;
-  return { state: await latest.getState(), progress, jobId: String(latest.id) };
+  const [jobs, scheduler] = await Promise.all([
+    queue.getJobs(['active', 'waiting', 'prioritized', 'delayed', 'completed', 'failed'], 0, 200) as Promise<Job[]>,
+    queue.getJobScheduler(SCHEDULER_IDS['rescore-all']),
+  ]);
+  const started = await Promise.all(jobs.filter((job) => job.name === 'rescore-all').map(async (job) => ({ job, state: await job.getState() })));
+  // A retry waiting out its backoff is delayed too, but it has run before: only a scheduled run that never started is skipped.
+  const latest = started.filter(({ job, state }) => !(state === 'delayed' && job.repeatJobKey && job.attemptsMade === 0)).sort((a, b) => b.job.timestamp - a.job.timestamp)[0];
+  const nextRunAt = scheduler?.next ? new Date(scheduler.next).toISOString() : null;
+  if (!latest) return { state: null, progress: 0, jobId: null, nextRunAt };
+  const progress = typeof latest.job.progress === 'number' ? latest.job.progress : 0;
+  return { state: latest.state, progress, jobId: String(latest.job.id), nextRunAt };
 }
 
 export default adminRoutes;

@@ -24,6 +24,7 @@ export const StatsView = Type.Object({
     state: Type.Union([Type.String(), Type.Null()]),
     progress: Type.Number({ minimum: 0, maximum: 100 }),
     jobId: Type.Union([Type.String(), Type.Null()]),
+    nextRunAt: Type.Union([Type.String({ format: 'date-time', description: 'the next nightly rescore, when the schedule is on' }), Type.Null()]),
   }),
 });
 export type StatsView = Static<typeof StatsView>;

@@ -16,6 +16,8 @@ export interface EventMembershipPort {
   /** Titles given to a lobby or meeting room when it is first opened (null: keep the generic one). */
   lobbyTitle(eventId: string): Promise<string | null>;
   meetingTitle(meetingId: string): Promise<string | null>;
+  /** The events the user is registered for and the accepted meetings of their organizations (the room list). */
+  roomsOf(user: CurrentUser): Promise<{ eventIds: string[]; meetingIds: string[] }>;
 }
 
 /** The two organizations of a granted access request, or null (unknown, pending or refused). */

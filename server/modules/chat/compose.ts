@@ -8,6 +8,7 @@ import { RoomAccess, type EventMembershipPort } from './access';
 import { ChatKeys, defineChatScripts } from './keys';
 import { announceParticipantLeft } from './participant-sets';
 import { MessageLog } from './log';
+import { roomIdOf } from './ids';
 import { chatModels } from './model';
 import { ChatService } from './service';
 import { MessageWriter } from './writer';
@@ -39,6 +40,10 @@ export function createChat({ mongo, redis, redisPrefix, config, eventMembership,
     writes: new WriteRouter(redis, keys, new MessageWriter(redis, keys, models.messages, log, onError), onError),
     limits: { burst: config.CHAT_RATE_BURST, refillPerSecond: config.CHAT_RATE_PER_SECOND },
     grantedAccessRequests: (user) => grantedRequests(accessRequests, user),
+    eventRoomIds: async (user) => {
+      const { eventIds, meetingIds } = await eventMembership.roomsOf(user);
+      return [...eventIds.map((id) => roomIdOf('lobby', id)), ...meetingIds.map((id) => roomIdOf('meeting', id))];
+    },
   });
 }
 

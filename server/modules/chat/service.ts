@@ -29,6 +29,8 @@ export interface ChatServiceDeps {
   limits: ChatLimits;
   /** Granted access requests of the user's organizations (room list). */
   grantedAccessRequests: (user: CurrentUser) => Promise<{ id: string; title: string }[]>;
+  /** Lobbies of the user's events and rooms of their organizations' accepted meetings (room list), as room ids. */
+  eventRoomIds: (user: CurrentUser) => Promise<string[]>;
 }
 
 /** Chat rules shared by the socket and the REST routes: membership, limits, storage, moderation. */
@@ -79,9 +81,13 @@ export class ChatService {
 
   /** Rooms the user has opened before plus the rooms of their granted access requests; membership re-checked. */
   async listRooms(user: CurrentUser): Promise<RoomView[]> {
-    const opened = await this.deps.redis.hkeys(this.deps.keys.reads(user.id));
-    const granted = await this.deps.grantedAccessRequests(user);
-    const ids = new Set([...opened, ...granted.map((request) => roomIdOf('access', request.id))]);
+    // Rooms opened before, and every room the user belongs to even if never opened yet.
+    const [opened, granted, eventRooms] = await Promise.all([
+      this.deps.redis.hkeys(this.deps.keys.reads(user.id)),
+      this.deps.grantedAccessRequests(user),
+      this.deps.eventRoomIds(user),
+    ]);
+    const ids = new Set([...opened, ...granted.map((request) => roomIdOf('access', request.id)), ...eventRooms]);
     const views = await Promise.all([...ids].map((roomId) => this.roomView(user, roomId).catch(() => null)));
     const titles = new Map(granted.map((request) => [roomIdOf('access', request.id), request.title]));
     return views

@@ -101,7 +101,7 @@ const IntermediaryLink = Type.Object({
   services: Type.Array(Type.String()),
   servesYourRegion: Type.Boolean(),
 });
-const EventLink = Type.Object({ id: ObjectIdString, title: Type.String(), type: Type.String(), startsAt: Type.Union([DateTime, Type.Null()]), organizerName: Type.String() });
+const EventLink = Type.Object({ id: ObjectIdString, title: Type.String(), type: Type.String(), startsAt: Type.Union([DateTime, Type.Null()]), timeZone: Type.String({ description: 'the IANA zone the event runs in' }), organizerName: Type.String() });
 export const ReportLinks = Type.Object({
   sectors: Type.Array(SectorSchema, { description: "the organization's sectors the outputs were chosen by" }),
   researchOutputs: Type.Array(OutputLink, { description: 'published outputs in your sectors whose owners offer licences' }),

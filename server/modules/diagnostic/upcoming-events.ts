@@ -29,5 +29,5 @@ export function upcomingOf(events: EventLink[], now: Date, limit: number): Event
     .filter((event): event is EventLink & { startsAt: string } => event.startsAt !== null && Date.parse(event.startsAt) > now.getTime())
     .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt) || a.id.localeCompare(b.id))
     .slice(0, limit)
-    .map(({ id, title, type, startsAt, organizerName }) => ({ id, title, type, startsAt, organizerName }));
+    .map(({ id, title, type, startsAt, timeZone, organizerName }) => ({ id, title, type, startsAt, timeZone, organizerName }));
 }

@@ -38,7 +38,9 @@ export function toEventView(event: EventDoc, context: ViewContext): EventView {
     description: event.description ?? '',
     type: event.type,
     venue: event.venue ?? '',
-    onlineUrl: event.onlineUrl ?? '',
+    // The link lets anyone into the meeting room: only participants and organizers get it.
+    onlineUrl: context.organizer || context.registrationId ? (event.onlineUrl ?? '') : '',
+    hasOnlineLink: Boolean(event.onlineUrl),
     timeZone: event.timeZone,
     sectors: event.sectors,
     registrationOpensAt: event.registrationOpensAt.toISOString(),

@@ -60,10 +60,16 @@ export class MeetingDesk {
       if (table === undefined || taken.has(table)) throw new HttpError(409, 'conflict', body.table ? `Table ${body.table} is taken in that slot.` : 'Every table is taken in that slot.');
       return this.deps.records.update(meeting, { placement: { sessionId: toObjectId(target.sessionId), slotIndex: target.index, table, locked: true } });
     });
-    await this.deps.records.notifyBoth(event, updated, 'meeting_update', ({ requester, recipient }) => ({
-      title: `Meeting moved: ${requester} with ${recipient}`,
-      body: `Now at ${slot.startsAt.toISOString()} (${session.title}), table ${updated.placement!.table}.`,
-    }));
+    await this.deps.records.notifyParties(
+      event,
+      updated,
+      'meeting_update',
+      ({ requester, recipient }) => ({
+        title: `Meeting moved: ${requester} with ${recipient}`,
+        body: `Now at ${slot.startsAt.toISOString()} (${session.title}), table ${updated.placement!.table}.`,
+      }),
+      user.id,
+    );
     return this.view(event, updated, user);
   }
 

@@ -71,16 +71,25 @@ export class MeetingRecords {
   /**
    * Tells the two people of the meeting (not their whole organizations: colleagues who are not at
    * the table need not hear of it). A notification failing must not undo the change it reports,
-   * so errors are logged; the dedupe key makes a retried change notify once.
+   * so errors are logged; the dedupe key makes a retried change notify once. The person who made
+   * the change (`actorUserId`) is not told of it: they just did it and see it on their screen.
    */
-  async notifyBoth(event: EventDoc, meeting: MeetingDoc, type: NotificationType, describe: (names: { requester: string; recipient: string }) => { title: string; body: string }) {
+  async notifyParties(
+    event: EventDoc,
+    meeting: MeetingDoc,
+    type: NotificationType,
+    describe: (names: { requester: string; recipient: string }) => { title: string; body: string },
+    actorUserId: string | null,
+  ) {
+    const recipients = [...new Set([String(meeting.requesterUserId), String(meeting.recipientUserId)])].filter((userId) => userId !== actorUserId);
+    if (recipients.length === 0) return;
     try {
       const names = await this.deps.directory.organizations([meeting.requesterOrganizationId, meeting.recipientOrganizationId]);
       const people = await this.deps.directory.userNames([meeting.requesterUserId, meeting.recipientUserId]);
       const label = (userId: unknown, organizationId: unknown) => `${people.get(String(userId)) ?? 'Someone'} (${names.get(String(organizationId))?.name ?? 'an organization'})`;
       const text = describe({ requester: label(meeting.requesterUserId, meeting.requesterOrganizationId), recipient: label(meeting.recipientUserId, meeting.recipientOrganizationId) });
       const notification = { type, ...text, body: `${text.body} — ${event.title}`, link: `/events/${String(event._id)}/meetings`, dedupeKey: `meeting:${String(meeting._id)}:v${meeting.version}` };
-      await this.deps.notifications.notifyUsers([...new Set([String(meeting.requesterUserId), String(meeting.recipientUserId)])], notification);
+      await this.deps.notifications.notifyUsers(recipients, notification);
     } catch (error) {
       this.deps.log?.('meeting notification failed', { meetingId: String(meeting._id), err: error });
     }

@@ -78,10 +78,15 @@ export class MeetingService {
       });
       return doc.toObject() as MeetingDoc;
     });
-    await records.notifyBoth(event, created, created.status === 'accepted' ? 'meeting_update' : 'meeting_request', ({ requester: who, recipient: whom }) =>
-      created.status === 'accepted'
-        ? { title: `Meeting booked: ${who} with ${whom}`, body: `Requests are accepted automatically: ${body.reason}` }
-        : { title: `${who} asks to meet ${whom}`, body: body.reason },
+    await records.notifyParties(
+      event,
+      created,
+      created.status === 'accepted' ? 'meeting_update' : 'meeting_request',
+      ({ requester: who, recipient: whom }) =>
+        created.status === 'accepted'
+          ? { title: `Meeting booked: ${who} with ${whom}`, body: `Requests are accepted automatically: ${body.reason}` }
+          : { title: `${who} asks to meet ${whom}`, body: body.reason },
+      user.id,
     );
     return this.view(event, created, user);
   }
@@ -121,10 +126,13 @@ export class MeetingService {
     if (!check.ok) throw new HttpError(check.status, check.status === 403 ? 'forbidden' : 'conflict', check.message);
     const updated = await this.deps.records.update(meeting, { status: check.to, respondedAt: now, expiresAt: null });
     const actor = roles.includes('organizer') && !roles.includes('requester') && !roles.includes('recipient') ? ' by the organizers' : '';
-    await this.deps.records.notifyBoth(event, updated, 'meeting_update', ({ requester, recipient }) => ({
-      title: `Meeting ${WORDS[action]}${actor}: ${requester} with ${recipient}`,
-      body: updated.reason,
-    }));
+    await this.deps.records.notifyParties(
+      event,
+      updated,
+      'meeting_update',
+      ({ requester, recipient }) => ({ title: `Meeting ${WORDS[action]}${actor}: ${requester} with ${recipient}`, body: updated.reason }),
+      user.id,
+    );
     return this.view(event, updated, user);
   }
 
@@ -152,10 +160,16 @@ export class MeetingService {
   private async expire(event: EventDoc, meeting: MeetingDoc): Promise<boolean> {
     const updated = await this.deps.records.update(meeting, { status: 'expired' }).catch(() => null);
     if (!updated) return false;
-    await this.deps.records.notifyBoth(event, updated, 'meeting_update', ({ requester, recipient }) => ({
-      title: `Meeting request expired: ${requester} with ${recipient}`,
-      body: 'It was not answered in time; send a new request if you still want to meet.',
-    }));
+    await this.deps.records.notifyParties(
+      event,
+      updated,
+      'meeting_update',
+      ({ requester, recipient }) => ({
+        title: `Meeting request expired: ${requester} with ${recipient}`,
+        body: 'It was not answered in time; send a new request if you still want to meet.',
+      }),
+      null,
+    );
     return true;
   }
 

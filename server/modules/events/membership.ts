@@ -60,6 +60,23 @@ export class EventMembership {
     };
   }
 
+  /**
+   * The events the user registered for and the accepted meetings of their organizations, for the
+   * list of their chat rooms. Both reads scan on FerretDB; the Messages page asks once per visit.
+   */
+  async roomsOf(user: CurrentUser): Promise<{ eventIds: string[]; meetingIds: string[] }> {
+    const organizationIds = user.memberships.map((membership) => membership.organizationId);
+    const [registrations, meetings] = await Promise.all([
+      this.deps.registrations.find({ userId: user.id }, { eventId: 1 }).lean<{ eventId: unknown }[]>(),
+      organizationIds.length === 0
+        ? []
+        : this.deps.meetings
+            .find({ status: 'accepted', $or: [{ requesterOrganizationId: { $in: organizationIds } }, { recipientOrganizationId: { $in: organizationIds } }] }, { _id: 1 })
+            .lean<{ _id: unknown }[]>(),
+    ]);
+    return { eventIds: registrations.map((registration) => String(registration.eventId)), meetingIds: meetings.map((meeting) => String(meeting._id)) };
+  }
+
   /** The title for the event's lobby chat, or null for an unknown event. */
   async lobbyTitle(eventId: string): Promise<string | null> {
     const event = await this.event(eventId);

@@ -84,6 +84,7 @@ export const EventView = Type.Object({
   status: StringEnum(EVENT_STATUSES),
   ...editableFields,
   sessions: Type.Array(SessionView),
+  hasOnlineLink: Type.Boolean({ description: 'the event has an online link; `onlineUrl` itself is given only to its participants and organizers' }),
   scheduleStatus: StringEnum(SCHEDULE_STATUSES),
   registrationOpen: Type.Boolean(),
   registrations: Type.Integer({ description: 'number of registered participants' }),

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { foldText, MatchIndex, type TextDoc } from '../../../matching';
 import { HttpError } from '../../plugins/errors';
+import { countryNames } from '../shared/country-names';
 import { decodeCursor, encodeCursor } from '../shared/cursor';
 import type { InstitutionType } from './model';
 import type { DirectoryHit, DirectoryQuery, IntermediaryView } from './schema';
@@ -24,10 +25,15 @@ export const INSTITUTION_TYPE_LABELS: Record<InstitutionType, string> = {
   other: 'Other support institution',
 };
 
-/** The public text the directory searches: name as title; description, services, type and regions as body. */
+/** Where an intermediary works, as people name it: its regions, and its country's names ("Portugal"). */
+function placeNames(view: IntermediaryView): string[] {
+  return [view.region, ...view.regions, ...countryNames(view.country)].filter(Boolean);
+}
+
+/** The public text the directory searches: name as title; description, services, type, regions and country names as body. */
 export function directoryText(view: IntermediaryView): TextDoc {
   const type = view.institutionType ? INSTITUTION_TYPE_LABELS[view.institutionType] : '';
-  return { title: view.name, body: [view.description, view.services.join('. '), type, view.regions.join(', ')].filter(Boolean).join('\n') };
+  return { title: view.name, body: [view.description, view.services.join('. '), type, placeNames(view).join(', ')].filter(Boolean).join('\n') };
 }
 
 /** Whether an intermediary meets every structured filter of the query. */
@@ -38,7 +44,7 @@ export function meetsFilters(view: IntermediaryView, query: DirectoryQuery): boo
   if (query.country && view.country !== query.country.toUpperCase()) return false;
   if (query.region) {
     const wanted = foldText(query.region.trim());
-    if (![view.region, ...view.regions].some((region) => foldText(region).includes(wanted))) return false;
+    if (!placeNames(view).some((place) => foldText(place).includes(wanted))) return false;
   }
   return true;
 }

@@ -29,7 +29,7 @@ describe('accounts: register, sign in, sign out', () => {
     const cookie = confirmed.cookies.find((c) => c.name === 'mb_session');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
     const me = await clientFor(ctx.app, sessionCookie(confirmed)).get('/api/auth/me');
-    expect(me.json().email).toBe(email);
+    expect(me.json().user.email).toBe(email);
     // The link works once.
     expect((await confirm(token)).statusCode).toBe(400);
   });
@@ -77,11 +77,16 @@ describe('accounts: register, sign in, sign out', () => {
   it('ends the session on logout', async () => {
     const user = await registerUser(ctx.app, 'logout');
     expect((await user.post('/api/auth/logout')).statusCode).toBe(204);
-    expect((await user.get('/api/auth/me')).statusCode).toBe(401);
+    expect((await user.get('/api/auth/me')).json()).toEqual({ user: null });
   });
 
-  it('answers 401 without a session and ignores a forged cookie', async () => {
-    expect((await ctx.app.inject({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
-    expect((await clientFor(ctx.app, 'mb_session=forged-token-value').get('/api/auth/me')).statusCode).toBe(401);
+  it('answers "nobody" (200, user null: signed out is not an error) without a session and ignores a forged cookie', async () => {
+    const signedOut = await ctx.app.inject({ method: 'GET', url: '/api/auth/me' });
+    expect(signedOut.statusCode).toBe(200);
+    expect(signedOut.json()).toEqual({ user: null });
+    const forged = await clientFor(ctx.app, 'mb_session=forged-token-value').get('/api/auth/me');
+    expect([forged.statusCode, forged.json()]).toEqual([200, { user: null }]);
+    // Routes that need a user still answer 401.
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/notifications' })).statusCode).toBe(401);
   });
 });

@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { startTestApp, type TestApp } from '../../helpers/app';
 import { anonymous, platformAdmin, userWithOrganization } from '../../helpers/api';
 import { stopProcess, waitFor, type ChildOutput } from '../../helpers/processes';
-import { startWorkerProcess } from '../../helpers/worker';
+import { startWorkerProcess, testQueues } from '../../helpers/worker';
+import { SCHEDULER_IDS, SCHEDULES } from '../../../workers/queues';
 
 describe('operations: statistics, full rescore and the queue dashboard', () => {
   let ctx: TestApp;
@@ -45,5 +46,19 @@ describe('operations: statistics, full rescore and the queue dashboard', () => {
     expect(matching.completed).toBeGreaterThanOrEqual(1);
     expect(matching.latencyMs.p95).toBeGreaterThanOrEqual(matching.latencyMs.p50);
     expect(done.feedback.counts).toEqual({ saved: 0, dismissed: 0, contacted: 0 });
+  });
+
+  it('does not take the nightly schedule\'s waiting run for a running rescore, and names when it starts', async () => {
+    const queues = testQueues(ctx.config);
+    onTestFinished(async () => {
+      await queues.matching.removeJobScheduler(SCHEDULER_IDS['rescore-all']);
+      await queues.close();
+    });
+    await queues.matching.upsertJobScheduler(SCHEDULER_IDS['rescore-all'], { pattern: SCHEDULES['rescore-all'] }, { name: 'rescore-all', data: {} });
+    const admin = await platformAdmin(ctx.app);
+    const { rescore } = (await admin.get('/api/admin/stats')).json();
+    expect(rescore.state).not.toBe('delayed');
+    expect(new Date(rescore.nextRunAt).getUTCHours() * 60 + new Date(rescore.nextRunAt).getUTCMinutes()).toBe(2 * 60 + 30);
+    expect(Date.parse(rescore.nextRunAt)).toBeGreaterThan(Date.now());
   });
 });

@@ -70,6 +70,9 @@ describe('chat rooms of granted access requests and accepted meetings', () => {
     const a = await connect(cluster.urls[0]!, requester.cookie);
     expect(await a.join(roomId)).toMatchObject({ code: 'not_member' });
     await app.services.eventModels.meetings.updateOne({ _id: meeting._id }, { $set: { status: 'accepted' } });
+    // Both sides' room lists carry the accepted meeting's room before anyone opened it; others' do not.
+    for (const user of [requester, recipient]) expect((await user.get('/api/chat/rooms')).json().items).toEqual([expect.objectContaining({ id: roomId, kind: 'meeting' })]);
+    expect((await stranger.get('/api/chat/rooms')).json().items).toEqual([]);
     // A fresh instance has no cached answer for this room.
     const b = await connect(cluster.urls[1]!, recipient.cookie);
     const joined = (await b.join(roomId)) as { type: string; room: { kind: string; title: string } };

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, fieldsNamed, userWithOrganization } from '../../helpers/api';
 import { HOSTILE_LINES, HOSTILE_LONG_TEXTS } from '../../helpers/hostile-text';
 import { startTestApp, type TestApp } from '../../helpers/app';
-import { eventBody, publishedEvent, sessionBody } from './fixtures';
+import { eventBody, participant, publishedEvent, sessionBody } from './fixtures';
 
 describe('events: create, sessions, publish, visibility and organizer rights', () => {
   let ctx: TestApp;
@@ -134,5 +134,19 @@ describe('events: create, sessions, publish, visibility and organizer rights', (
     const created = await organizer.post('/api/events', eventBody(organizer.organizationId, { description }));
     expect(created.statusCode, created.body).toBe(400);
     expect(fieldsNamed(created)).toEqual(['description']);
+  });
+
+  it('gives the online link only to registered participants and organizers', async () => {
+    const link = 'https://meet.example.org/baltic-brokerage';
+    const { organizer, event } = await publishedEvent(ctx.app, { onlineUrl: link });
+    const outsider = await userWithOrganization(ctx.app, 'sme');
+    for (const viewer of [anonymous(ctx.app), outsider]) {
+      const seen = (await viewer.get(`/api/events/${event.id}`)).json();
+      expect(seen).toMatchObject({ onlineUrl: '', hasOnlineLink: true });
+      expect(JSON.stringify(seen)).not.toContain('meet.example.org');
+    }
+    const joined = await participant(ctx.app, event.id, 'university');
+    expect((await joined.get(`/api/events/${event.id}`)).json()).toMatchObject({ onlineUrl: link, hasOnlineLink: true });
+    expect((await organizer.get(`/api/events/${event.id}`)).json()).toMatchObject({ onlineUrl: link, hasOnlineLink: true });
   });
 });

@@ -35,7 +35,8 @@ describe('meeting requests: the state machine, notifications and expiry', () => 
     expect(meeting.recipient).toMatchObject({ organizationName: 'Baltic Technical University', organizationKind: 'university' });
     expect(Date.parse(meeting.expiresAt) - Date.now()).toBeGreaterThan(47 * 3600_000);
     expect(await notificationTypes(uni)).toContain('meeting_request');
-    expect(await notificationTypes(sme)).toContain('meeting_request');
+    // The requester is not told of their own request.
+    expect(await notificationTypes(sme)).toEqual([]);
 
     const incoming = await uni.get(`/api/events/${event.id}/meetings?box=incoming`);
     expect(incoming.json().items.map((m: { id: string; role: string }) => [m.id, m.role])).toEqual([[meeting.id, 'recipient']]);
@@ -48,6 +49,7 @@ describe('meeting requests: the state machine, notifications and expiry', () => 
     expect((await uni.post(`/api/events/${event.id}/meetings/${meeting.id}/accept`)).statusCode).toBe(409);
     expect((await uni.post(`/api/events/${event.id}/meetings/${meeting.id}/decline`)).statusCode).toBe(409);
     expect(await notificationTypes(sme)).toContain('meeting_update');
+    expect(await notificationTypes(uni)).toEqual(['meeting_request']);
 
     const cancelled = await uni.post(`/api/events/${event.id}/meetings/${meeting.id}/cancel`);
     expect(cancelled.json().status).toBe('cancelled');
@@ -84,6 +86,7 @@ describe('meeting requests: the state machine, notifications and expiry', () => 
     const meeting = (await sme.post(`/api/events/${event.id}/meetings`, { recipientRegistrationId: uni.registrationId, reason: REASON })).json();
     expect(meeting).toMatchObject({ status: 'accepted', expiresAt: null });
     expect(await notificationTypes(uni)).toEqual(['meeting_update']);
+    expect(await notificationTypes(sme)).toEqual([]);
   });
 
   it('expires unanswered requests on read, frees the request cap, and the sweep stores the expiry and notifies', async () => {

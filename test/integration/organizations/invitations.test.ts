@@ -25,7 +25,7 @@ describe('organization invitations', () => {
     const invitee = await registerUser(ctx.app, 'invitee', email);
     const token = await tokenMailedTo(email);
     expect((await invitee.post('/api/invitations/accept', { token })).statusCode).toBe(200);
-    expect((await invitee.get('/api/auth/me')).json().memberships).toEqual([{ organizationId: admin.organizationId, role: 'member' }]);
+    expect((await invitee.get('/api/auth/me')).json().user.memberships).toEqual([{ organizationId: admin.organizationId, role: 'member' }]);
     expect((await invitee.post('/api/invitations/accept', { token })).statusCode).toBe(400);
 
     const members = (await admin.get(`/api/organizations/${admin.organizationId}/members`)).json();

@@ -14,7 +14,7 @@ describe('organizations', () => {
     const org = (await owner.get(`/api/organizations/${owner.organizationId}`)).json();
     expect(org).toMatchObject({ kind: 'sme', headcount: 9, annualTurnoverEur: 1_500_000, sizeClass: 'micro' });
     expect(org.sizeClassDefinition).toContain('micro < 10 staff');
-    const me = (await owner.get('/api/auth/me')).json();
+    const me = (await owner.get('/api/auth/me')).json().user;
     expect(me.memberships).toEqual([{ organizationId: owner.organizationId, role: 'admin' }]);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eventLinksFrom, upcomingOf } from '../../../server/modules/diagnostic/upcoming-events';
 
-const event = (id: string, startsAt: string | null) => ({ id, title: `Event ${id}`, type: 'webinar', startsAt, organizerName: 'Baltic Brokerage Events', status: 'published' });
+const event = (id: string, startsAt: string | null) => ({ id, title: `Event ${id}`, type: 'webinar', startsAt, timeZone: 'Europe/Vilnius', organizerName: 'Baltic Brokerage Events', status: 'published' });
 
 describe('upcoming events for a report', () => {
   const now = new Date('2026-11-29T12:00:00Z');
@@ -10,7 +10,7 @@ describe('upcoming events for a report', () => {
   it('keeps future events with a date, soonest first, and only the link fields', () => {
     const upcoming = upcomingOf(listed, now, 2);
     expect(upcoming.map((e) => e.id)).toEqual(['d', 'a']);
-    expect(Object.keys(upcoming[0] ?? {}).sort()).toEqual(['id', 'organizerName', 'startsAt', 'title', 'type']);
+    expect(Object.keys(upcoming[0] ?? {}).sort()).toEqual(['id', 'organizerName', 'startsAt', 'timeZone', 'title', 'type']);
   });
 
   it('asks the events service for its public list, as an anonymous reader', async () => {

@@ -44,6 +44,10 @@ describe('intermediaries directory search', () => {
     expect(names({ region: 'aragon' })).toEqual(['Aragon Patent Desk']);
     expect(names({ region: 'TIMIS' })).toEqual(['Banat Incubator']);
     expect(meetsFilters(all[0]!, { sector: 'C', language: 'pt', region: 'nor' })).toBe(true);
+    // The country's name in the languages of the platform's users counts as a place served.
+    expect(names({ region: 'Portugal' })).toEqual(['Porto IP Helpdesk']);
+    expect(names({ region: 'österreich' })).toEqual(['Tyrol Chamber']);
+    expect(names({ region: 'Espagne' })).toEqual(['Aragon Patent Desk']);
     expect(meetsFilters(all[0]!, { sector: 'C', language: 'de' })).toBe(false);
   });
 
@@ -84,6 +88,8 @@ describe('intermediaries directory search', () => {
     expect(text.body).toContain('innovation vouchers');
     expect(text.body).toContain('Chamber of commerce');
     expect(text.body).toContain('Vorarlberg');
+    expect(text.body).toContain('Austria');
+    expect(searchDirectory(all, { q: 'Portugal' }).items.map((hit) => hit.intermediary.name)).toEqual(['Porto IP Helpdesk']);
   });
 
   it('reuses the text index until some intermediary’s text changes, then ranks with the new text', () => {
