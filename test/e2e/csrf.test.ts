@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage, register, uniqueEmail, uniqueTitle } from './browser';
+import { launchBrowser, openPage, postOrganization, register, uniqueEmail, uniqueTitle } from './browser';
 
 /**
  * The attack from issue 17: a page on another port of the same host (so the same site, and the
@@ -29,7 +29,7 @@ describe('cross-site request forgery from a page on another port', () => {
     const baseUrl = inject('baseUrl');
     const university = await openPage(browser);
     await register(university.page, 'Uni Admin', uniqueEmail('csrf-uni'));
-    const organization = await university.page.request.post('/api/organizations', { data: { kind: 'university', name: 'Attacked University', country: 'LT', sectors: ['C'] } });
+    const organization = await postOrganization(university.page, { kind: 'university', name: 'Attacked University', country: 'LT', sectors: ['C'] });
     expect(organization.status()).toBe(201);
     const output = await university.page.request.post('/api/research-outputs', {
       data: {

@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, register, setInDatabase, uniqueEmail, uniqueTitle } from './browser';
+import { launchBrowser, openPage, postOrganization, register, setInDatabase, uniqueEmail, uniqueTitle } from './browser';
 
 const HOSTILE = 'javascript:alert(document.cookie)';
 
@@ -28,7 +28,7 @@ describe('links to other sites', () => {
     const { page, pageErrors, close } = await openPage(browser);
     await register(page, 'Link Tester', uniqueEmail('links'));
     const website = 'https://minho-kto.example.org/services';
-    const intermediary = await page.request.post('/api/organizations', { data: { kind: 'intermediary', name: uniqueTitle('Minho Transfer Office'), country: 'PT', sectors: ['C'], website } });
+    const intermediary = await postOrganization(page, { kind: 'intermediary', name: uniqueTitle('Minho Transfer Office'), country: 'PT', sectors: ['C'], website });
     expect(intermediary.status()).toBe(201);
     const intermediaryId: string = (await intermediary.json()).id;
     const saveProfile = () =>
@@ -47,7 +47,7 @@ describe('links to other sites', () => {
     await page.getByText(HOSTILE).waitFor();
     expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
 
-    const organizer = await page.request.post('/api/organizations', { data: { kind: 'organizer', name: uniqueTitle('Link Events'), country: 'EE', sectors: [] } });
+    const organizer = await postOrganization(page, { kind: 'organizer', name: uniqueTitle('Link Events'), country: 'EE', sectors: [] });
     const onlineUrl = 'https://meet.example/brokerage-room';
     const event = await page.request.post('/api/events', {
       data: {

@@ -3,7 +3,7 @@
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { occursIn } from '../../matching';
-import { launchBrowser, openPage, register, uniqueEmail, uniqueTitle } from './browser';
+import { launchBrowser, openPage, postOrganization, register, uniqueEmail, uniqueTitle } from './browser';
 
 const SOURDOUGH = {
   title: 'Sourdough cultures that slow staling and mould in rye bread',
@@ -39,7 +39,7 @@ describe('match explanations people can check', () => {
     const titles = { sourdough: uniqueTitle(SOURDOUGH.title), scheduling: uniqueTitle(SCHEDULING.title), need: uniqueTitle(NEED.title) };
     const university = await openPage(browser);
     await register(university.page, 'Liis Tamm', uniqueEmail('uni'));
-    const uniOrg = await (await university.page.request.post('/api/organizations', { data: { kind: 'university', name: 'Baltic Cereal Institute', country: 'EE', sectors: ['C'] } })).json() as { id: string };
+    const uniOrg = await (await postOrganization(university.page, { kind: 'university', name: 'Baltic Cereal Institute', country: 'EE', sectors: ['C'] })).json() as { id: string };
     const outputIds: Record<string, string> = {};
     for (const [key, text] of [['sourdough', SOURDOUGH], ['scheduling', SCHEDULING]] as const) {
       const created = await university.page.request.post('/api/research-outputs', {
