@@ -32,12 +32,13 @@ describe('accounts: changing and resetting passwords', () => {
     // As if the account's first sessions were nearly 14 days old: their list is about to expire.
     const listKey = `${ctx.config.QUEUE_PREFIX}:app:user-sessions:${user.userId}`;
     expect(await ctx.app.redis.expire(listKey, 1)).toBe(1);
-    expect((await active.get('/api/auth/me')).statusCode).toBe(200);
+    expect((await active.get('/api/auth/me')).json().user?.email).toBe(user.email);
     await sleep(1100);
 
     const changed = await user.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'a brand new passphrase' });
     expect(changed.statusCode).toBe(204);
-    expect((await active.get('/api/auth/me')).statusCode).toBe(401);
+    // A signed-out "who am I" answers {user: null}: the session is gone.
+    expect((await active.get('/api/auth/me')).json()).toEqual({ user: null });
   });
 
   it('resets a forgotten password through the mailbox link, once', async () => {
