@@ -52,7 +52,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     // Each browser context sends its own X-Forwarded-For (see browser.ts) so per-address limits never collide.
     TRUST_PROXY: 'true',
     SCHEDULES_ENABLED: 'false',
-    // Every new match of the short e2e texts notifies, so the bell is predictable.
+    // Every new match of the short e2e texts notifies (tests that read the bell allow for matches
+    // with listings other browser tests publish at the same time).
     NOTIFY_MIN_SCORE: '1',
   };
   const server = startTsProcess('server/main.ts', serverEnv);
