@@ -27,9 +27,13 @@ export interface Evidence {
   kind: 'same' | 'synonym' | 'translation';
 }
 
-/** Number words say how much, not what about; digits never reach evidence at all. */
+/**
+ * Number words and units say how much or how long, not what about ("after two days" is no common
+ * ground with "three more days"); digits never reach evidence at all.
+ */
 const NUMBER_WORDS = new Set(`zero one two three four five six seven eight nine ten eleven twelve twenty thirty forty
-fifty hundred hundreds thousand thousands million millions first second third half double twice`.split(/\s+/));
+fifty hundred hundreds thousand thousands million millions first second third half double twice
+minute minutes hour hours day days week weeks month months year years percent kg km cm mm ml kw kwh mw`.split(/\s+/));
 
 /** A token of the original text: its span, and its term (undefined for stop words and numbers). */
 interface Located {
@@ -92,16 +96,34 @@ function bridgedWord(word: string | undefined, text: string): string | undefined
 const whole = (doc: TextDoc) => `${doc.title}\n${doc.body}`;
 
 /**
+ * The worker explains one listing against each of its (up to 20) matches in a row, and search one
+ * query against every hit: each text is analysed and located once, not once per pair. A few recent
+ * texts are enough for that.
+ */
+const recentlyLocated = new Map<string, { text: string; tokens: Located[] }>();
+const RECENT_TEXTS = 32;
+
+function located(doc: TextDoc): { text: string; tokens: Located[] } {
+  const text = whole(doc);
+  const key = `${doc.lang ?? ''}\u0000${text}`;
+  let entry = recentlyLocated.get(key);
+  if (!entry) {
+    entry = { text, tokens: locate(text, analyzeDoc(doc).lang) };
+    if (recentlyLocated.size >= RECENT_TEXTS) recentlyLocated.delete(recentlyLocated.keys().next().value!);
+    recentlyLocated.set(key, entry);
+  }
+  return entry;
+}
+
+/**
  * Evidence for a need–output pair from the shared terms of `textMatch(need, output)` (the need
  * first): each term is looked up in both texts; a term that is not found as written in each is
  * left out rather than shown as a stem or a loose half of a phrase. Pairs found twice are merged,
  * and each word appears in at most one piece of evidence.
  */
 export function evidenceFor(shared: readonly SharedTerm[], need: TextDoc, output: TextDoc): Evidence[] {
-  const needText = whole(need);
-  const outputText = whole(output);
-  const needTokens = locate(needText, analyzeDoc(need).lang);
-  const outputTokens = locate(outputText, analyzeDoc(output).lang);
+  const { text: needText, tokens: needTokens } = located(need);
+  const { text: outputText, tokens: outputTokens } = located(output);
   const byPair = new Map<string, Evidence>();
   for (const term of shared) {
     const synonym = term.synonym;
