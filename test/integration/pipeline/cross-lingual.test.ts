@@ -77,20 +77,15 @@ describe('cross-lingual matching through the worker', () => {
     expect(match.explanation.sharedTerms.some((t) => t.kind === 'translation' && t.via !== undefined && words.has(t.via))).toBe(true);
   };
 
-  it('lists the English output for a German need, bridged, and stores the detected language', async () => {
-    const needId = await createPublishedNeed(sme, sme.organizationId, germanNeed);
-    expect((await sme.get(`/api/needs/${needId}`)).json().language).toBe('de');
+  it.each([
+    ['German', 'de', germanNeed, 'bread'],
+    ['Spanish', 'es', spanishNeed, 'dye'],
+  ] as const)('lists the English output for a %s need, bridged, and stores the detected language', async (_name, language, need, expected) => {
+    const needId = await createPublishedNeed(sme, sme.organizationId, need);
+    expect((await sme.get(`/api/needs/${needId}`)).json().language).toBe(language);
     const matches = await matchesOf(needId);
-    expect(matches[0]!.output.id).toBe(ids['bread']);
-    expectBridge(matches[0]!, Object.values(germanNeed).join(' '));
-  });
-
-  it('lists the English output for a Spanish need, bridged', async () => {
-    const needId = await createPublishedNeed(sme, sme.organizationId, spanishNeed);
-    expect((await sme.get(`/api/needs/${needId}`)).json().language).toBe('es');
-    const matches = await matchesOf(needId);
-    expect(matches[0]!.output.id).toBe(ids['dye']);
-    expectBridge(matches[0]!, Object.values(spanishNeed).join(' '));
+    expect(matches[0]!.output.id).toBe(ids[expected]);
+    expectBridge(matches[0]!, Object.values(need).join(' '));
   });
 
   it('lets the owner correct the language, and refuses an unknown one with a 400', async () => {
